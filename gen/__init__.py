@@ -1,0 +1,1 @@
+"""Generator of a verified, bilingual backpropagation derivation site."""

@@ -1,0 +1,86 @@
+"""A tiny deterministic SVG builder: elements are strings, attributes keep the order given.
+
+Every element sits on its own line and no line is empty, so the text can be inlined in
+Markdown as one raw HTML block (a blank line would end the block).
+"""
+
+import math
+from dataclasses import dataclass, field
+
+SVG_NS = "http://www.w3.org/2000/svg"
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"))
+
+
+def esc(text):
+    """Text safe inside an element or a double-quoted attribute."""
+    text = str(text)
+    for raw, safe in _ESCAPES:
+        text = text.replace(raw, safe)
+    return text
+
+
+def num(value):
+    """A coordinate as short fixed text: at most one decimal place, no trailing `.0`."""
+    rounded = round(float(value) * 10) / 10
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.1f}"
+
+
+def _attrs(attrs):
+    parts = []
+    for key, value in attrs:
+        if value is None:
+            continue
+        text = num(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        parts.append(f' {key}="{esc(text)}"')
+    return "".join(parts)
+
+
+def tag(name, attrs=(), children=None, text=None):
+    """One element: self-closing, with escaped text, or with child lines (strings)."""
+    head = f"<{name}{_attrs(attrs)}"
+    if text is not None:
+        return f"{head}>{esc(text)}</{name}>"
+    lines = [c for c in (children or ()) if c]
+    if not lines:
+        return head + "/>"
+    return "\n".join([head + ">", *lines, f"</{name}>"])
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A drawn part with its own origin at the top left, and where wires attach to it."""
+
+    body: tuple
+    """Element lines, in the piece's own coordinates."""
+    w: float
+    """Width."""
+    h: float
+    """Height."""
+    cy: float = 0.0
+    """The wire's y inside the piece (a node's centre line)."""
+    left: float = 0.0
+    """x where an incoming wire ends."""
+    right: float = 0.0
+    """x where an outgoing wire starts."""
+    marks: dict = field(default_factory=dict)
+    """Named extra points (x, y), e.g. the bottom of an op node."""
+
+
+def place(piece, x, y):
+    """The piece's lines moved to (x, y)."""
+    return tag("g", [("transform", f"translate({num(x)},{num(y)})")], list(piece.body))
+
+
+def root(svg_id, size, title, desc, body, min_width):
+    """The root <svg>: scalable, labelled by its title and description (ids prefixed)."""
+    w, h = size
+    attrs = [("xmlns", SVG_NS), ("id", svg_id), ("class", "bp-figure"), ("role", "img"),
+             ("aria-labelledby", f"{svg_id}-title {svg_id}-desc"),
+             ("viewBox", f"0 0 {num(w)} {num(h)}"), ("width", "100%"),
+             ("style", f"min-width:{math.ceil(min_width)}px;max-width:{math.ceil(w)}px;height:auto"),
+             ("font-size", "14"), ("fill", "currentColor")]
+    head = [tag("title", [("id", f"{svg_id}-title")], text=title),
+            tag("desc", [("id", f"{svg_id}-desc")], text=desc)]
+    return tag("svg", attrs, head + list(body)) + "\n"

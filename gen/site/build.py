@@ -1,0 +1,132 @@
+"""Build both languages with mkdocs (and the offline copy), or serve one live."""
+
+import contextlib
+import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from gen.errors import SiteError
+from gen.site import layout, mathjax, package, parity, urls
+
+_FIXED_EPOCH = "315532800"  # 1980-01-01, when the tree has no commit yet
+
+
+def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> Path:
+    """Build the site into root/site and return it: Korean at the root, English in en/.
+
+    offline=True builds the variant that opens from file:// instead. The normal
+    build also carries that variant as downloads/<layout.OFFLINE_ZIP>.
+    """
+    root = Path(root).resolve()
+    _preflight(root)
+    site = root / "site"
+    with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)):
+        if offline:
+            _build_variant(root, site, offline=True, base=None)
+            return site
+        copy = root / "build" / "offline" / Path(layout.OFFLINE_ZIP).stem
+        _build_variant(root, copy, offline=True, base=None)
+        archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
+        _build_variant(root, site, offline=False, base=urls.base_url(site_url))
+        (site / "downloads").mkdir(exist_ok=True)
+        shutil.copyfile(archive, site / "downloads" / layout.OFFLINE_ZIP)
+    return site
+
+
+def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000") -> None:
+    """Serve one language with live reload for authors (no offline zip)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    root = Path(root).resolve()
+    _preflight(root)
+    try:
+        config = root / layout.language(lang).config
+    except KeyError as err:
+        raise SiteError(str(err.args[0])) from None
+    with _environ(NO_MKDOCS_2_WARNING="1"):
+        try:
+            mkdocs_serve(config_file=str(config), dev_addr=dev_addr, livereload=True)
+        except MkDocsException as err:
+            raise SiteError(f"mkdocs serve {config.name}: {err}") from None
+
+
+def _preflight(root: Path) -> None:
+    """Fail early, with one clear line, on missing pages or a missing MathJax."""
+    parity.check_parity(root / "docs", [lang.code for lang in layout.LANGUAGES])
+    mathjax.es5_dir()
+
+
+def _build_variant(root: Path, out: Path, *, offline: bool, base: str | None) -> None:
+    """Run mkdocs once per language into out/ (the default language first)."""
+    # The offline copy points nowhere online: no canonical or sitemap URLs.
+    env = {"OFFLINE": "true" if offline else "false", "SITE_URL": None if offline else base}
+    with _environ(**env):
+        for lang in layout.LANGUAGES:
+            config_file = root / lang.config
+            site_dir = out / lang.path if lang.path else out
+            _mkdocs(config_file, site_dir=str(site_dir),
+                    site_url=urls.language_url(base, lang.path))
+
+
+def _mkdocs(config_file: Path, **overrides) -> None:
+    """One strict mkdocs build; its first warning goes into the SiteError."""
+    warnings = _FirstWarning()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    try:
+        config = load_config(str(config_file), strict=True, **overrides)
+        mkdocs_build(config)
+    except MkDocsException as err:
+        detail = f" ({warnings.first})" if warnings.first else ""
+        raise SiteError(f"mkdocs build {config_file.name} failed: {err}{detail}") from None
+    finally:
+        logger.removeHandler(warnings)
+
+
+class _FirstWarning(logging.Handler):
+    """Remembers the first warning mkdocs logs."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.first = None
+
+    def emit(self, record):
+        if self.first is None:
+            self.first = record.getMessage().replace("\n", " ")
+
+
+def _source_date(root: Path) -> str:
+    """SOURCE_DATE_EPOCH for reproducible sitemaps: the env, else HEAD's commit time."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                             capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    return out or _FIXED_EPOCH
+
+
+@contextlib.contextmanager
+def _environ(**changes):
+    """Set (or, for None, unset) environment variables for the duration."""
+    saved = {key: os.environ.get(key) for key in changes}
+    try:
+        for key, value in changes.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -1,0 +1,59 @@
+"""mkdocs hooks (listed in mkdocs.yml): thin forwarders into gen.site.
+
+- on_config: site_url from SITE_URL; every page must exist in every language.
+- on_files: serve MathJax from the installed package and the shared data file.
+- on_page_content: keep math out of the search index; drop the offline
+  download link from the offline copy itself.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import gen.site  # noqa: F401
+except ImportError:  # mkdocs run from a checkout without `pip install .`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from gen.errors import SiteError
+from gen.site import content, layout, mathjax, parity, urls
+
+
+def on_config(config):
+    lang = layout.language(config.theme["language"])
+    if not config.site_url:
+        config.site_url = urls.language_url(urls.base_url(), lang.path)
+    codes = [alt["lang"] for alt in config.extra.get("alternate", [])]
+    try:
+        parity.check_parity(Path(config.docs_dir).parent, codes)
+    except SiteError as err:
+        raise PluginError(str(err)) from None
+    return config
+
+
+def on_files(files, config):
+    try:
+        served = mathjax.site_files()
+    except SiteError as err:
+        raise PluginError(str(err)) from None
+    data = Path(config.docs_dir).parent / layout.DATA_FILE
+    if not data.is_file():
+        raise PluginError(f"missing {data} (the generator writes it)")
+    served.append((layout.DATA_FILE, data))
+    for uri, source in served:
+        files.append(File.generated(config, uri, abs_src_path=str(source)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    html = content.exclude_math_from_search(html)
+    if _offline(config):
+        html = content.drop_offline_download(html)
+    return html
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
