@@ -1,0 +1,98 @@
+"""Fig. 1 and the per-example figures: the computational graph
+X, W₁ → × → z → ReLU → h;  h, W₂ → × → y → ‖·‖² → L,
+plain, or with each node's forward value above it (green, solid) and ∂L/∂node below (red, dashed).
+"""
+
+from gen.figures import layout
+from gen.figures.labels import grad_symbol, symbols, words
+from gen.figures.parts import caption, chip, column, grid, label, op_node
+from gen.figures.svg import Piece, place, root, tag
+from gen.figures.theme import MIN_SCALE, stroke_style
+from gen.figures.values import FORWARD_KEYS, GRADIENT_KEYS, matrix, matrix_text, off_units, require
+
+ROWS = ((("X", 0), ("W1", 1), ("mul1", 0), ("z", 0), ("relu", 0), ("h", 0)),
+        (("W2", 1), ("mul2", 0), ("y", 0), ("sqnorm", 0), ("L", 0)))
+EDGES = (("X", "mul1"), ("W1", "mul1"), ("mul1", "z"), ("z", "relu"), ("relu", "h"),
+         ("h", "mul2"), ("W2", "mul2"), ("mul2", "y"), ("y", "sqnorm"), ("sqnorm", "L"))
+HATCHED = ("z", "h")
+"""Grids whose cells of an off ReLU unit are hatched."""
+
+
+def hatch_pattern(pattern_id):
+    """Diagonal hatching (currentColor, faint) that marks an off ReLU unit's cells."""
+    line = tag("path", [("d", "M0 0V8"), ("stroke", "currentColor"), ("stroke-width", 2),
+                        ("stroke-opacity", "0.3")])
+    pattern = tag("pattern", [("id", pattern_id), ("patternUnits", "userSpaceOnUse"), ("width", 8),
+                              ("height", 8), ("patternTransform", "rotate(45)")], [line])
+    return tag("defs", [], [pattern])
+
+
+def _value_node(node, record, hatch):
+    """A value node: chip, its value grid above, its gradient grid and ∂L/∂node below."""
+    name = chip(symbols()["nodes"][node])
+    if record is None:
+        return name
+    off = {(i, 0) for i in off_units(record)}
+    cells = lambda key: off if key in HATCHED else ()  # noqa: E731 - hatched cells per grid
+    parts = [grid(matrix(record, node), node, "forward", off=cells(node), hatch=hatch), name]
+    key = f"dL_d{node}"
+    if key in GRADIENT_KEYS:
+        parts += [grid(matrix(record, key), key, "gradient", off=cells(key), hatch=hatch),
+                  caption([grad_symbol(node)])]
+    return column(parts, anchor=1)
+
+
+def _op(op, record, lang):
+    """An op node; under ReLU, one "z_i ≤ 0: off" line per off unit."""
+    node = op_node(symbols()["ops"][op])
+    if record is None or op != "relu" or not off_units(record):
+        return node
+    lines = [caption([words(lang)["off_unit"].format(entry=symbols()["z_entries"][i])],
+                     extra=[("data-off-unit", str(i))]) for i in off_units(record)]
+    return column([node, *lines], anchor=0, gap=4)
+
+
+def _legend(lang, hatch):
+    """Key: green solid frame = forward value, red dashed = gradient, hatched = unit off."""
+    w = words(lang)
+    items = (("forward", "none", w["legend_forward"]), ("gradient", "none", w["legend_gradient"]),
+             (None, f"url(#{hatch})", w["legend_off"]))
+    body, x = [], 0.0
+    for role, fill, text in items:
+        style = stroke_style(role) if role else "stroke:currentColor"
+        body.append(tag("rect", [("x", x), ("y", 2), ("width", 26), ("height", 18), ("fill", fill),
+                                 ("stroke-width", 1.5), ("style", style)]))
+        body.append(label(x + 32, 11, text, anchor="start"))
+        x += 32 + caption([text]).w + 22
+    return Piece(tuple(body), x - 22, 22)
+
+
+def graph_figure(lang: str, record: dict | None = None, *, svg_id: str | None = None) -> str:
+    """Fig. 1 (no record) or one example's graph with every value and gradient (a record)."""
+    if record is not None:
+        require(record)
+    svg_id = svg_id or ("fig-graph" if record is None else f"fig-example-{record['id']}")
+    hatch = f"{svg_id}-hatch"
+    pieces = {n: (_op(n, record, lang) if n in symbols()["ops"] else _value_node(n, record, hatch))
+              for row in ROWS for n, _ in row}
+    head, top = ([], 14) if record is None else ([hatch_pattern(hatch)], 50)
+    body, right, bottom = layout.draw(ROWS, EDGES, pieces, top)
+    if record is not None:
+        head.append(place(_legend(lang, hatch), layout.MARGIN, 10))
+    title, desc = _texts(lang, record)
+    return root(svg_id, (right, bottom + 16), title, desc, head + body, right * MIN_SCALE)
+
+
+def _texts(lang, record):
+    """Title and description, in `lang`; an example's lists its case and every number."""
+    w = words(lang)
+    if record is None:
+        return w["graph_title"], w["graph_desc"]
+    names = symbols()["nodes"]
+    values = ", ".join(f"{names[k]} = {matrix_text(matrix(record, k))}" for k in FORWARD_KEYS)
+    grads = ", ".join(f"{grad_symbol(k[4:])} = {matrix_text(matrix(record, k))}" for k in GRADIENT_KEYS)
+    units = ", ".join(symbols()["z_entries"][i] for i in off_units(record))
+    off = w["off_some"].format(units=units) if units else w["off_none"]
+    desc = w["example_desc"].format(id=record["id"], case=w["cases"][record["case"]],
+                                    values=values, grads=grads, off=off)
+    return w["example_title"].format(id=record["id"]), desc

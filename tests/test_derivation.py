@@ -1,0 +1,80 @@
+"""The derivation's equations: all verified, numbered like the note, and the check can fail."""
+
+import pytest
+import sympy as sp
+
+from gen.derivation import CASES, E, GRAPH, Part, Step, derivation
+from gen.errors import VerificationError
+from gen.verify import Claim, Oracle, verify_steps
+
+STEPS = derivation()
+
+
+def test_numbers_match_the_note():
+    assert [s.key for s in STEPS if not s.key.startswith("S")] == [str(n) for n in range(1, 36)]
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda s: s.label)
+def test_each_equation_verified(step):
+    counts = verify_steps([step])
+    assert counts["lines"] >= 1
+    assert counts["checks"] >= counts["lines"]
+
+
+def test_each_case_has_its_equations():
+    by_case = {c.id: [s.key for s in STEPS if s.case == c] for c in CASES}
+    assert by_case == {
+        "z1>0,z2>0": ["12", "19", "24", "25", "32"],
+        "z1>0,z2<=0": ["13", "20", "26", "27", "33"],
+        "z1<=0,z2>0": ["14", "21", "28", "29", "34"],
+        "z1<=0,z2<=0": ["15", "22", "30", "31", "35"],
+    }
+
+
+def _note_eq32_middle_line():
+    """The note's (32), line 3, transcribed: x21 and x22 missing."""
+    a, b = (GRAPH.gradient_entry("h", (k, 0)) for k in range(2))
+    x = E["X"]
+    return sp.ImmutableMatrix([[a * x[0, 0] + b], [a * x[0, 1] + b]])
+
+
+def test_note_error_in_32_is_caught():
+    bad = Step("32", (Part("dL/dW1", (_note_eq32_middle_line(),), Claim("grad", "W1")),), CASES[0])
+    with pytest.raises(VerificationError, match=r"equation \(32\)"):
+        verify_steps([bad])
+
+
+@pytest.mark.parametrize("mutation", ["transpose", "drop-factor-2", "local-instead-of-sum"])
+def test_plausible_mistakes_are_caught(mutation):
+    h, y = E["h"], E["y"]
+    if mutation == "transpose":  # ∂L/∂W2 = 2 hᵀ yᵀ: same shape, wrong entries
+        line, claim, case = 2 * h.T * y.T, Claim("grad", "W2"), None
+    elif mutation == "drop-factor-2":
+        line, claim, case = h.T * y, Claim("grad", "W2"), None
+    else:  # ∂L/∂w11 = upstream of z1 times x11 only (the z2 path forgotten), all units on
+        line = GRAPH.gradient_entry("h", (0, 0)) * E["X"][0, 0]
+        claim, case = Claim("grad", "W1", (0, 0)), CASES[0]
+    with pytest.raises(VerificationError):
+        verify_steps([Step("x", (Part("lhs", (line,), claim),), case)])
+
+
+def test_heaviside_half_is_not_used():
+    """Direct differentiation yields Heaviside; the oracle must turn it into 1[z > 0], not 1/2."""
+    oracle = Oracle()
+    reference = oracle.reference(Claim("grad", "z", (0, 0)))
+    assert reference.has(sp.Heaviside)
+    assert oracle.expand(reference, (False, True)) == 0
+
+
+def test_general_loss_needs_the_mask():
+    """Summary claim: dropping 1[z > 0] is valid for ‖y‖² only.  For L = Σ y_ij (∂L/∂y = ones),
+    Xᵀ(ones W₂ᵀ) differs from Xᵀ((ones W₂ᵀ) ⊙ 1[z > 0]) when a unit is off."""
+    x, w2 = E["X"], E["W2"]
+    upstream_h = sp.ones(2, 2) * w2.T
+    mask = sp.Matrix([1, 0])  # unit 2 off
+    with_mask = x.T * upstream_h.multiply_elementwise(mask)
+    without = x.T * upstream_h
+    assert sp.simplify(with_mask - without) != sp.zeros(2, 1)
+    # while for L = ‖y‖² the row of y of an off unit is 0, so the two agree:
+    y_off = sp.Matrix([[y for y in E["y"][0, :]], [0, 0]])
+    assert sp.expand(x.T * (2 * y_off * w2.T).multiply_elementwise(mask) - x.T * (2 * y_off * w2.T)) == sp.zeros(2, 1)

@@ -1,0 +1,109 @@
+"""Generated pages: golden files, Korean/English parity, glossary, and what each page must show."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gen.render import LANGUAGES, PAGES
+
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+REGENERATE = "UPDATE_GOLDEN=1 python -m pytest tests/test_pages.py"
+DISPLAY = re.compile(r"^\$\$\n(.*?)\n\$\$$", re.S | re.M)
+NUMBER = re.compile(r"(?<![_{\d])-?\d+(?:\.\d+)?")
+INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$\n]+?)\$")
+
+
+def math_of(text):
+    """(display blocks, inline math) of a Markdown page, in order."""
+    displays = DISPLAY.findall(text)
+    rest = DISPLAY.sub("", text)
+    return displays, INLINE.findall(rest)
+
+
+@pytest.mark.parametrize("rel", [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES] + ["data/worked-examples.json"])
+def test_golden(outputs, rel):
+    path = GOLDEN / rel
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(outputs[rel], encoding="utf-8")
+    assert path.is_file(), f"missing golden file {path}; create it with: {REGENERATE}"
+    assert outputs[rel] == path.read_text(encoding="utf-8"), (
+        f"{rel} differs from its golden file; if the change is intended, regenerate with: {REGENERATE}")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_same_equations_and_numbers_in_both_languages(outputs, page):
+    """Display equations identical and in order; inline math the same set (word order differs between
+    Korean and English), and inline math holding numbers in the same order."""
+    ko, en = (math_of(outputs[f"{lang}/{page}"]) for lang in LANGUAGES)
+    assert ko[0] == en[0], "display equations differ between languages"
+    assert sorted(ko[1]) == sorted(en[1]), "inline math differs between languages"
+    assert [m for m in ko[1] if NUMBER.search(m)] == [m for m in en[1] if NUMBER.search(m)]
+    assert ko[0] or ko[1]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_same_headings_structure(outputs, page):
+    levels = {lang: [len(m) for m in re.findall(r"^(#+) ", outputs[f"{lang}/{page}"], re.M)] for lang in LANGUAGES}
+    assert levels["ko"] == levels["en"]
+
+
+def test_no_math_in_headings(outputs):
+    for rel, text in outputs.items():
+        if rel.endswith(".md"):
+            for heading in re.findall(r"^#+ .*$", text, re.M):
+                assert "$" not in heading and "\\" not in heading, f"{rel}: {heading}"
+
+
+def test_derivation_shows_every_numbered_equation(outputs):
+    for lang in LANGUAGES:
+        tags = re.findall(r"\\tag\{([^}]+)\}", outputs[f"{lang}/derivation.md"])
+        assert tags == [str(n) for n in range(1, 36)] + ["S1", "S3", "S2"]
+
+
+def test_tags_are_outside_aligned(outputs):
+    for rel, text in outputs.items():
+        for block in DISPLAY.findall(text):
+            if r"\tag" in block:
+                assert block.rstrip().splitlines()[-1].startswith(r"\tag"), rel
+
+
+def test_no_vector_named_h1(outputs):
+    """One notation: h is the vector, h_1 an entry; `h_1 =` never defines the vector."""
+    for rel, text in outputs.items():
+        if rel.endswith("derivation.md"):
+            assert "h_{1} = \\operatorname{ReLU}" not in text and "y = h_{1}" not in text
+
+
+def test_glossary_terms_used_in_both_languages(outputs):
+    terms = yaml.safe_load((Path(__file__).parent.parent / "gen" / "glossary.yml").read_text(encoding="utf-8"))
+    for key, term in terms.items():
+        for page in PAGES:
+            en_uses = term["en"].lower() in outputs[f"en/{page}"].lower()
+            ko_uses = term["ko"] in outputs[f"ko/{page}"]
+            assert en_uses == ko_uses, f"{page}: term {key!r} used in one language only"
+
+
+def test_korean_key_terms_present(outputs):
+    text = outputs["ko/derivation.md"]
+    for word in ("역전파", "기울기", "연쇄 법칙", "순전파", "은닉층", "손실 함수"):
+        assert word in text or word in outputs["ko/index.md"] + outputs["ko/examples.md"], word
+
+
+def test_examples_page_has_one_section_per_example(outputs):
+    import json
+    ids = [e["id"] for e in json.loads(outputs["data/worked-examples.json"])["examples"]]
+    for lang in LANGUAGES:
+        anchors = re.findall(r"^## .* \{ #([a-z0-9-]+) \}$", outputs[f"{lang}/examples.md"], re.M)
+        assert anchors == ids
+
+
+def test_attribution(outputs):
+    for lang in LANGUAGES:
+        text = outputs[f"{lang}/index.md"]
+        for needle in ("박주찬", "DICE Lab", "CS231n"):
+            assert needle in text
+        assert "KOREATECH" in text or "한국기술교육대학교" in text
