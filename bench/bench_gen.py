@@ -1,0 +1,71 @@
+"""Benchmark of `python -m gen` (not a test): medians of several runs, measured in one go.
+
+    python bench/bench_gen.py [--runs 7]
+
+Reports: a full generation into an empty folder, a run with nothing changed (which must write
+nothing), `--check`, and the in-process time of the pipeline's stages.
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def timed(cmd):
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {result.stderr}")
+    return time.perf_counter() - start, result.stdout
+
+
+def stage_times():
+    """In-process: import + derivation + verification + examples + render (one run)."""
+    start = time.perf_counter()
+    from gen.derivation import derivation
+    from gen.verify import verify_steps
+    t_import = time.perf_counter()
+    steps = derivation()
+    t_derive = time.perf_counter()
+    verify_steps(steps)
+    t_verify = time.perf_counter()
+    from gen.pipeline import generate
+    generate()
+    t_all = time.perf_counter()
+    return {"import": t_import - start, "derivation": t_derive - t_import,
+            "verification": t_verify - t_derive, "whole pipeline (again, warm)": t_all - t_verify}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=7)
+    runs = ap.parse_args().runs
+    gen = [sys.executable, "-m", "gen", "-q"]
+    full, same, check = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = str(Path(tmp) / "out")
+            full.append(timed(gen + ["--out", out])[0])
+            seconds, _ = timed([sys.executable, "-m", "gen", "--out", out])
+            same.append(seconds)
+            check.append(timed(gen + ["--check", "--out", out])[0])
+    _, last = timed([sys.executable, "-m", "gen", "--out", str(ROOT / "docs")])
+    rows = [("full generation (empty folder)", full), ("run with nothing changed", same), ("--check", check)]
+    print(f"python -m gen, {runs} runs each (seconds: median, min, max)")
+    for name, values in rows:
+        print(f"  {name:34s} {statistics.median(values):6.2f} {min(values):6.2f} {max(values):6.2f}")
+    print(f"  unchanged run / full run: {statistics.median(same) / statistics.median(full):.2f}")
+    print(f"  docs/ run reported: {last.strip()}")
+    for name, seconds in stage_times().items():
+        print(f"  stage {name:30s} {seconds:6.2f}")
+
+
+if __name__ == "__main__":
+    main()
