@@ -6,8 +6,10 @@ from gen.context import page_context
 from gen.derivation import derivation
 from gen.errata import errata
 from gen.examples import load_examples
-from gen.records import document
-from gen.render import render_pages
+from gen.figure_set import figure_set, inline
+from gen.figure_set import files as figure_files
+from gen.records import document, record
+from gen.render import LANGUAGES, render_pages
 from gen.verify import Oracle, verify_errata, verify_steps
 from gen.worked import compute
 
@@ -22,6 +24,11 @@ def generate(examples_path=DEFAULT_EXAMPLES):
     verified = verify_steps(derivation(), oracle)
     verify_errata(errata(), oracle)
     workeds = [compute(e) for e in examples]
-    outputs = render_pages(page_context(workeds, verified))
+    records = [record(w) for w in workeds]
+    figures = {lang: figure_set(lang, records) for lang in LANGUAGES}
+    outputs = render_pages(page_context(workeds, verified),
+                           {lang: {"figures": inline(figures[lang])} for lang in LANGUAGES})
+    for lang in LANGUAGES:
+        outputs.update(figure_files(lang, figures[lang]))
     outputs[DATA_FILE] = document(workeds)
     return outputs

@@ -29,12 +29,15 @@ def glossary(lang):
     return {key: entry[lang] for key, entry in terms.items()}
 
 
-def render_pages(context):
-    """`<lang>/<page>` → Markdown text, for every language and page."""
+def render_pages(context, per_language):
+    """`<lang>/<page>` → Markdown text, for every language and page.
+
+    `per_language[lang]` adds what only differs in the words (the figures' labels)."""
     env = environment()
     out = {}
     for lang in LANGUAGES:
         for page in PAGES:
             template = env.get_template(f"{lang}/{page}.j2")
-            out[f"{lang}/{page}"] = template.render(**context, lang=lang, term=glossary(lang))
+            out[f"{lang}/{page}"] = template.render(**context, **per_language[lang], lang=lang,
+                                                    term=glossary(lang))
     return out

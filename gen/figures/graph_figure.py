@@ -14,7 +14,7 @@ ROWS = ((("X", 0), ("W1", 1), ("mul1", 0), ("z", 0), ("relu", 0), ("h", 0)),
         (("W2", 1), ("mul2", 0), ("y", 0), ("sqnorm", 0), ("L", 0)))
 EDGES = (("X", "mul1"), ("W1", "mul1"), ("mul1", "z"), ("z", "relu"), ("relu", "h"),
          ("h", "mul2"), ("W2", "mul2"), ("mul2", "y"), ("y", "sqnorm"), ("sqnorm", "L"))
-HATCHED = ("z", "h")
+HATCHED = ("z", "h", "dL_dz")
 """Grids whose cells of an off ReLU unit are hatched."""
 
 
@@ -27,17 +27,20 @@ def hatch_pattern(pattern_id):
     return tag("defs", [], [pattern])
 
 
+def _off(record, key):
+    """Cells of grid `key` to hatch: the rows of off ReLU units, in z, h and ∂L/∂z."""
+    return {(i, 0) for i in off_units(record)} if key in HATCHED else set()
+
+
 def _value_node(node, record, hatch):
     """A value node: chip, its value grid above, its gradient grid and ∂L/∂node below."""
     name = chip(symbols()["nodes"][node])
     if record is None:
         return name
-    off = {(i, 0) for i in off_units(record)}
-    cells = lambda key: off if key in HATCHED else ()  # noqa: E731 - hatched cells per grid
-    parts = [grid(matrix(record, node), node, "forward", off=cells(node), hatch=hatch), name]
+    parts = [grid(matrix(record, node), node, "forward", off=_off(record, node), hatch=hatch), name]
     key = f"dL_d{node}"
     if key in GRADIENT_KEYS:
-        parts += [grid(matrix(record, key), key, "gradient", off=cells(key), hatch=hatch),
+        parts += [grid(matrix(record, key), key, "gradient", off=_off(record, key), hatch=hatch),
                   caption([grad_symbol(node)])]
     return column(parts, anchor=1)
 

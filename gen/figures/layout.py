@@ -18,7 +18,7 @@ ROW_GAP = 34
 
 
 def _row_boxes(row, pieces, y_top, x_left):
-    """(x, piece top) of each item of one row, and the row's wire y and bottom."""
+    """(x, piece top) of each item of one row, and the row's bottom and right."""
     rel = {}  # item top relative to the wire
     for name, level in row:
         p = pieces[name]
@@ -29,18 +29,17 @@ def _row_boxes(row, pieces, y_top, x_left):
         boxes[name] = (x, wire_y + rel[name])
         x += pieces[name].w + COL_GAP
     bottom = max(boxes[n][1] + pieces[n].h for n, _ in row)
-    return boxes, wire_y, bottom, x - COL_GAP
+    return boxes, bottom, x - COL_GAP
 
 
 def arrange(rows, pieces, y_top):
-    """Place every item: {name: (x, top)}, the wires' y per row, the content's right and bottom."""
-    boxes, wires, y, right = {}, [], y_top, 0.0
+    """Place every item: {name: (x, top)}, and the content's right and bottom."""
+    boxes, y, right = {}, y_top, 0.0
     for row in rows:
-        row_boxes, wire_y, bottom, row_right = _row_boxes(row, pieces, y, MARGIN + LANE)
+        row_boxes, bottom, row_right = _row_boxes(row, pieces, y, MARGIN + LANE)
         boxes.update(row_boxes)
-        wires.append(wire_y)
         y, right = bottom + ROW_GAP, max(right, row_right)
-    return boxes, wires, right, y - ROW_GAP
+    return boxes, right, y - ROW_GAP
 
 
 def _attach(name, boxes, pieces, side):
@@ -71,7 +70,7 @@ def edge(a, b, boxes, pieces, lanes):
 
 def draw(rows, edges, pieces, y_top):
     """Element lines of the whole graph, and the content's (right, bottom)."""
-    boxes, wires, right, bottom = arrange(rows, pieces, y_top)
+    boxes, right, bottom = arrange(rows, pieces, y_top)
     row_bottom = max(boxes[n][1] + pieces[n].h for n, _ in rows[0])
     lanes = (right + LANE, row_bottom + ROW_GAP / 2, MARGIN + LANE / 2)
     body = [place(pieces[n], *boxes[n]) for row in rows for n, _ in row]

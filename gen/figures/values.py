@@ -38,5 +38,7 @@ def off_units(record):
 
 
 def matrix_text(rows):
-    """A matrix as one line of text: [4, -8; 5, -10] (rows separated by `;`)."""
+    """A matrix as one line of text: [4, -8; 5, -10] (rows separated by `;`); a 1×1 as its number."""
+    if len(rows) == 1 and len(rows[0]) == 1:
+        return number_text(rows[0][0])
     return "[" + "; ".join(", ".join(number_text(v) for v in row) for row in rows) + "]"

@@ -1,0 +1,33 @@
+"""Every figure of the site in one language: Fig. 1, one per worked example, and the step-by-step
+backward pass of the first example (inlined in pages, and also written as SVG files)."""
+
+from gen.figures import graph_figure, scroll_box, step_figures
+
+
+def figure_set(lang, records):
+    """{'graph': svg, 'examples': {id: svg}, 'steps': [(key, title, svg)], 'steps_of': id}."""
+    first = records[0]
+    return {
+        "graph": graph_figure(lang),
+        "examples": {r["id"]: graph_figure(lang, r) for r in records},
+        "steps": step_figures(lang, first),
+        "steps_of": first["id"],
+    }
+
+
+def inline(figures):
+    """The same figures wrapped for inlining in Markdown (a scrollable block each)."""
+    return {
+        "graph": scroll_box(figures["graph"]),
+        "examples": {k: scroll_box(v) for k, v in figures["examples"].items()},
+        "steps": [{"key": k, "title": t, "svg": scroll_box(s)} for k, t, s in figures["steps"]],
+        "steps_of": figures["steps_of"],
+    }
+
+
+def files(lang, figures):
+    """Relative path → SVG text for the standalone files."""
+    out = {f"{lang}/figures/graph.svg": figures["graph"]}
+    out.update({f"{lang}/figures/{k}.svg": v for k, v in figures["examples"].items()})
+    out.update({f"{lang}/figures/{figures['steps_of']}-step-{k}.svg": s for k, _, s in figures["steps"]})
+    return out

@@ -1,0 +1,271 @@
+"""The SVG figures: golden files, every printed number against the worked-example data,
+refusal without gradients, both languages, off ReLU units, inlinable and deterministic text."""
+
+import ast
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gen.examples import load_examples
+from gen.figures import STEP_KEYS, graph_figure, step_figures
+from gen.figures.labels import LABELS_FILE
+from gen.figures.theme import ROLES
+from gen.records import record
+from gen.worked import compute
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).with_name("golden") / "figures"
+DATA_JSON = ROOT / "docs" / "data" / "worked-examples.json"
+SVG = "{http://www.w3.org/2000/svg}"
+LANGS = ("ko", "en")
+HANGUL = re.compile("[\uac00-\ud7a3]")
+REGENERATE = "UPDATE_GOLDEN=1 pytest tests/test_figures.py"
+RECORDS = [record(compute(e)) for e in load_examples(ROOT / "gen" / "examples.yml")]
+BY_ID = {r["id"]: r for r in RECORDS}
+
+
+def all_figures():
+    """name → svg text, for every figure the site shows, in both languages."""
+    out = {}
+    for lang in LANGS:
+        out[f"graph-{lang}"] = graph_figure(lang)
+        for rec in RECORDS:
+            out[f"example-{rec['id']}-{lang}"] = graph_figure(lang, rec)
+            for key, _, svg in step_figures(lang, rec):
+                out[f"step-{rec['id']}-{key}-{lang}"] = svg
+    return out
+
+
+FIGURES = all_figures()
+EXAMPLE_FIGURES = {n: s for n, s in FIGURES.items() if not n.startswith("graph-")}
+
+
+def record_of(name):
+    return next(r for r in RECORDS if name.startswith(f"example-{r['id']}-") or
+                name.startswith(f"step-{r['id']}-"))
+
+
+def oracle():
+    """id → key → matrix of Fractions: the generator's JSON if it exists, else fresh records."""
+    if DATA_JSON.is_file():
+        data = json.loads(DATA_JSON.read_text(encoding="utf-8"), parse_float=Decimal)["examples"]
+        convert = Fraction
+    else:
+        data, convert = RECORDS, lambda v: Fraction(int(v.p), int(v.q))
+    table = {}
+    for rec in data:
+        rows = {k: [[convert(x) for x in row] for row in (v if isinstance(v, list) else [[v]])]
+                for k, v in rec.items() if k not in ("id", "case")}
+        rows["dL_dL"] = [[Fraction(1)]]  # derived local values, computed independently here
+        rows["two_y"] = [[2 * x for x in row] for row in rows["y"]]
+        rows["mask_z"] = [[Fraction(int(x > 0)) for x in row] for row in rows["z"]]
+        table[rec["id"]] = rows
+    return table
+
+
+def parse(svg):
+    return ET.fromstring(svg)
+
+
+def number_texts(tree):
+    return [t for t in tree.iter(f"{SVG}text") if t.get("data-node")]
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_golden(name):
+    path = GOLDEN / f"{name}.svg"
+    svg = FIGURES[name]
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(svg, encoding="utf-8", newline="\n")
+    assert path.is_file(), f"missing golden file {path}; create it with: {REGENERATE}"
+    assert path.read_text(encoding="utf-8") == svg, f"{path} differs; if intended, run: {REGENERATE}"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_FIGURES))
+def test_every_number_is_the_records_value(name):
+    values = oracle()[record_of(name)["id"]]
+    tree = parse(FIGURES[name])
+    shown = number_texts(tree)
+    assert shown, "an example figure shows numbers"
+    for text in shown:
+        i, j = map(int, text.get("data-index").split(","))
+        expected = values[text.get("data-node")][i][j]
+        assert Fraction(Decimal(text.text)) == expected, (name, text.get("data-node"), i, j, text.text)
+    for grid in tree.iter(f"{SVG}g"):  # every grid shows its whole matrix, once per entry
+        if grid.get("data-grid"):
+            matrix = values[grid.get("data-grid")]
+            indices = sorted(t.get("data-index") for t in number_texts(grid))
+            assert indices == sorted(f"{i},{j}" for i in range(len(matrix)) for j in range(len(matrix[0])))
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_no_unlabelled_numbers(name):
+    for text in parse(FIGURES[name]).iter(f"{SVG}text"):
+        if re.fullmatch(r"-?\d+(\.\d+)?", text.text or ""):
+            assert text.get("data-node"), f"{name}: number {text.text!r} without data-node"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_FIGURES))
+def test_grids_are_laid_out_as_labelled(name):
+    """Cell (i, j) sits in row i, column j, or in row j, column i when shown transposed (hᵀ, Xᵀ)."""
+    for grid in parse(FIGURES[name]).iter(f"{SVG}g"):
+        if not grid.get("data-grid"):
+            continue
+        cells = [(tuple(map(int, t.get("data-index").split(","))), float(t.get("x")), float(t.get("y")))
+                 for t in number_texts(grid)]
+        if grid.get("data-transposed") == "1":
+            cells = [((j, i), x, y) for (i, j), x, y in cells]
+        for (a, xa, ya) in cells:
+            for (b, xb, yb) in cells:
+                assert (a[0] < b[0]) == (ya < yb - 1) and (a[1] < b[1]) == (xa < xb - 1), (name, a, b)
+
+
+@pytest.mark.parametrize("key", ["dL_dy", "dL_dW2", "dL_dh", "dL_dz", "dL_dW1"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_refuses_a_record_without_gradients(key, lang):
+    missing = {k: v for k, v in RECORDS[0].items() if k != key}
+    empty = {**RECORDS[0], key: None}
+    for bad in (missing, empty):
+        with pytest.raises(ValueError, match=key):
+            graph_figure(lang, bad)
+        with pytest.raises(ValueError, match=key):
+            step_figures(lang, bad)
+
+
+def test_gradient_cells_are_not_all_zero():
+    rec = BY_ID["both-on"]
+    assert any(v != 0 for row in rec["dL_dW1"] for v in row), "the example has non-zero gradients"
+    for lang in LANGS:
+        figures = [graph_figure(lang, rec)] + [svg for _, _, svg in step_figures(lang, rec)]
+        for svg in figures:
+            grads = [t.text for t in number_texts(parse(svg)) if t.get("data-node").startswith("dL_d")]
+            assert grads and any(Decimal(t) != 0 for t in grads)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_titles_in_the_pages_language(lang):
+    for name, svg in FIGURES.items():
+        if not name.endswith(f"-{lang}"):
+            continue
+        tree = parse(svg)
+        for part in ("title", "desc"):
+            text = tree.find(f"{SVG}{part}").text
+            assert text and bool(HANGUL.search(text)) == (lang == "ko"), (name, part, text)
+    for rec in RECORDS:
+        steps = step_figures(lang, rec)
+        assert [key for key, _, _ in steps] == list(STEP_KEYS) == ["y", "W2", "h", "z", "W1"]
+        assert all(bool(HANGUL.search(tab)) == (lang == "ko") for _, tab, _ in steps)
+
+
+def test_example_description_names_its_case():
+    for rec in RECORDS:
+        words = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+        for lang in LANGS:
+            desc = parse(graph_figure(lang, rec)).find(f"{SVG}desc").text
+            assert words[lang]["cases"][rec["case"]] in desc and rec["id"] in desc
+
+
+def marked(svg):
+    tree = parse(svg)
+    cells = {(r.get("data-off"), r.get("data-index")) for r in tree.iter(f"{SVG}rect") if r.get("data-off")}
+    units = {int(t.get("data-off-unit")) for t in tree.iter(f"{SVG}text") if t.get("data-off-unit")}
+    return cells, units
+
+
+@pytest.mark.parametrize("rec", RECORDS, ids=[r["id"] for r in RECORDS])
+@pytest.mark.parametrize("lang", LANGS)
+def test_off_units_marked_exactly(rec, lang):
+    off = {i for i, row in enumerate(oracle()[rec["id"]]["z"]) if row[0] <= 0}
+    assert off == {i for i, part in enumerate(rec["case"].split(",")) if "<=0" in part}
+    cells, units = marked(graph_figure(lang, rec))
+    assert units == off
+    assert cells == {(node, f"{i},0") for node in ("z", "h", "dL_dz") for i in off}
+    for key, _, svg in step_figures(lang, rec):
+        cells, units = marked(svg)
+        relu = key == "z"
+        assert units == (off if relu else set())
+        assert cells == ({(node, f"{i},0") for node in ("mask_z", "dL_dz") for i in off} if relu else set())
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_inlinable_accessible_svg(name):
+    svg = FIGURES[name]
+    assert "\n\n" not in svg and all(line.strip() for line in svg.splitlines()), "no blank lines"
+    tree = parse(svg)
+    sid = tree.get("id")
+    assert tree.get("role") == "img" and tree.get("width") == "100%" and tree.get("viewBox")
+    assert tree.get("aria-labelledby") == f"{sid}-title {sid}-desc"
+    assert tree.find(f"{SVG}title").get("id") == f"{sid}-title"
+    assert tree.find(f"{SVG}desc").get("id") == f"{sid}-desc"
+    assert all(e.get("id").startswith(f"{sid}-") for e in tree.iter() if e.get("id") and e is not tree)
+    assert not re.search(r'(fill|stroke|color)[=:]"?(#000|black)', svg), "no fixed black"
+    sizes = [float(e.get("font-size")) for e in tree.iter() if e.get("font-size")]
+    assert sizes and min(sizes) >= 14
+    assert "max-width" in tree.get("style") and "min-width" in tree.get("style")
+
+
+def test_ids_unique_within_an_examples_page():
+    for lang in LANGS:
+        page = [graph_figure(lang)] + [graph_figure(lang, r) for r in RECORDS]
+        page += [svg for r in RECORDS for _, _, svg in step_figures(lang, r)]
+        ids = [e.get("id") for svg in page for e in parse(svg).iter() if e.get("id")]
+        assert len(ids) == len(set(ids))
+        roots = [parse(svg).get("id") for svg in page]
+        assert "fig-graph" in roots and "fig-example-both-on" in roots and "fig-step-both-on-W1" in roots
+
+
+def test_deterministic():
+    assert all_figures() == FIGURES
+
+
+def contrast(a, b):
+    def lum(hex_colour):
+        c = [int(hex_colour[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colours_legible_on_light_and_dark():
+    for role in ("forward", "gradient"):
+        fallback = re.search(r"#[0-9a-fA-F]{6}", ROLES[role][0]).group()
+        assert contrast(fallback, "#ffffff") >= 3 and contrast(fallback, "#1e2129") >= 3, role
+
+
+def test_labels_same_keys_and_glossary_terms():
+    data = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+
+    def shape(value):
+        if isinstance(value, dict):
+            return {k: shape(v) for k, v in value.items()}
+        return sorted(re.findall(r"\{(\w+)\}", str(value)))  # placeholders must match too
+    assert shape(data["ko"]) == shape(data["en"])
+    glossary = yaml.safe_load((ROOT / "gen" / "glossary.yml").read_text(encoding="utf-8"))
+    for lang in LANGS:
+        for term in ("upstream", "local", "downstream"):
+            assert data[lang][term] == glossary[term][lang]
+        assert glossary["gradient"][lang] in data[lang]["legend_gradient"]
+        assert glossary["graph"][lang].lower() in data[lang]["graph_title"].lower()
+
+
+def test_figure_code_holds_no_words():
+    """Words come from labels.yml: string literals in the figure modules (but docstrings and
+    error messages, which no figure shows) hold no Hangul and no English phrase."""
+    for path in (ROOT / "gen" / "figures").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}  # (attribute) docstrings
+        docs |= {id(c) for n in ast.walk(tree) if isinstance(n, ast.Raise) for c in ast.walk(n)}  # errors
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+                assert not HANGUL.search(node.value), (path.name, node.value)
+                prose = re.sub(r"<[^>]*", "", node.value)  # markup is not prose
+                assert not re.search(r"[A-Za-z]{2,} [a-z]{2,}", prose), (path.name, node.value)
