@@ -135,15 +135,17 @@ def worked_context(worked, steps):
 
 
 def erratum_context(erratum, workeds):
-    """One erratum with the note's and the corrected expression, evaluated on an example."""
-    worked = next((w for w in workeds if erratum.case in (None, w.case)), None)
+    """One erratum with the note's and the corrected expression, evaluated on the first example
+    of its case where the two differ (None if no example shows a difference)."""
     numbers = None
-    if worked is not None:
-        numbers = {"example": worked.example.id,
-                   "original": tex(line_value(erratum.original, worked.env)),
-                   "corrected": tex(line_value(erratum.corrected, worked.env))}
-        if numbers["original"] == numbers["corrected"]:
-            raise AssertionError(f"erratum {erratum.id}: no difference on example {worked.example.id}")
+    for worked in workeds:
+        if erratum.case not in (None, worked.case):
+            continue
+        original = tex(line_value(erratum.original, worked.env))
+        corrected = tex(line_value(erratum.corrected, worked.env))
+        if original != corrected:
+            numbers = {"example": worked.example.id, "original": original, "corrected": corrected}
+            break
     return {"id": erratum.id, "where": erratum.where, "quote": erratum.quote, "lhs": erratum.lhs,
             "original": display(f"{erratum.lhs} = {tex(erratum.original)}"),
             "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}"),

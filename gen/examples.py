@@ -52,6 +52,9 @@ def _construct_mapping(loader, node, deep=False):
     seen = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, (str, int)):
+            raise yaml.constructor.ConstructorError(None, None, f"unsupported key {key!r} (keys are names)",
+                                                    key_node.start_mark)
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
@@ -70,6 +73,8 @@ def exact_number(value, where):
     if isinstance(value, int):
         return sp.Integer(value)
     text = value.text.replace("_", "")
+    if ":" in text:
+        raise InputError(path, item, field, f"expected a plain decimal number (got {value.text!r})")
     try:
         number = Decimal(text)
     except InvalidOperation:
