@@ -1,0 +1,109 @@
+"""Shared fixtures: the site is built once per session into a scratch project.
+
+The scratch project links the real configs, overrides and gen/ and takes its
+pages from the repository's docs/ when the generator has written them, else
+from tests/site/sample_docs (pages in the same shape: math, tabs, admonitions,
+tables, Hangul headings).
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gen.site import build, layout
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE_DOCS = Path(__file__).resolve().parent / "sample_docs"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]
+LINKED = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "gen")
+
+
+def docs_source() -> Path:
+    """The docs tree the tests build: the generated one if present, else the sample."""
+    generated = REPO / "docs"
+    if all((generated / lang.code / "index.md").is_file() for lang in layout.LANGUAGES):
+        return generated
+    return SAMPLE_DOCS
+
+
+def pytest_report_header(config):
+    return f"site tests build docs from: {docs_source()}"
+
+
+def make_project(where: Path, docs: Path | None = None) -> Path:
+    """A scratch project root: links to the real configs and code, a copy of docs/."""
+    where.mkdir(parents=True, exist_ok=True)
+    for name in LINKED:
+        (where / name).symlink_to(REPO / name)
+    shutil.copytree(docs or docs_source(), where / "docs")
+    return where
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_mkdocs():
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    return make_project(tmp_path_factory.mktemp("site") / "project")
+
+
+@pytest.fixture(scope="session")
+def site(project) -> Path:
+    """The normal build (directory URLs, offline zip under downloads/)."""
+    return build(project)
+
+
+@pytest.fixture(scope="session")
+def offline_site(site, tmp_path_factory) -> Path:
+    """The offline copy exactly as readers get it: unpacked from the download."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "downloads" / layout.OFFLINE_ZIP) as zf:
+        zf.extractall(target)
+    return target / Path(layout.OFFLINE_ZIP).stem
+
+
+@pytest.fixture(scope="session")
+def pages(project) -> list[str]:
+    """Page sources shared by both languages, e.g. ["derivation.md", "index.md"]."""
+    return sorted(layout.page_files(project / "docs" / layout.LANGUAGES[0].code))
+
+
+@pytest.fixture(scope="session")
+def http_url(site):
+    """http://127.0.0.1:<free port>/ serving site/ from a stdlib server thread."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Handler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

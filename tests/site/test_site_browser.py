@@ -1,0 +1,152 @@
+"""Every page in a real browser: math typeset, nothing from other hosts, switcher, search.
+
+Chromium is driven by Playwright over http (a local server) and over file://
+(the offline copy, unpacked from the download).
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import docs_source
+from gen.site import layout
+
+PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
+MODES = ["http", "file"]
+
+
+def page_url(base: str, lang: layout.Language, page: str, mode: str) -> str:
+    stem = page[:-3]
+    if mode == "http":
+        path = "" if stem == "index" else stem + "/"
+    else:
+        path = stem + ".html"
+    return base + lang.path + path
+
+
+@pytest.fixture(scope="module")
+def bases(http_url, offline_site):
+    return {"http": http_url, "file": offline_site.as_uri() + "/"}
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests, page.problems = [], []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    page.on("response", lambda r: r.status >= 400 and page.problems.append(
+        f"HTTP {r.status} {r.url}"))
+    yield page
+    context.close()
+
+
+def typeset(tab, url: str) -> dict:
+    """Open url, wait until MathJax has typeset everything, count math."""
+    tab.goto(url)
+    tab.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+    return tab.evaluate("""MathJax.startup.promise.then(() => ({
+        sources: document.querySelectorAll('.arithmatex').length,
+        rendered: document.querySelectorAll('.arithmatex mjx-container').length,
+        errors: document.querySelectorAll('mjx-merror').length,
+        lang: document.documentElement.lang}))""")
+
+
+def foreign(requests: list[str], base: str) -> list[str]:
+    """Requests that leave the site: another host, or anything but file:// offline."""
+    origin = urlsplit(base)
+    bad = []
+    for url in requests:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            continue
+        if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
+            bad.append(url)
+    return bad
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_every_page_typesets_locally(tab, bases, lang, mode):
+    base = bases[mode]
+    rendered = 0
+    for page in PAGES:
+        tab.requests.clear()
+        found = typeset(tab, page_url(base, lang, page, mode))
+        rendered += found["rendered"]
+        assert found["lang"] == lang.code, page
+        assert found["errors"] == 0, page
+        assert found["rendered"] == found["sources"], (page, found)
+        assert foreign(tab.requests, base) == [], page
+        assert any("tex-chtml.js" in url for url in tab.requests)
+    assert rendered > 0
+    if mode == "http":
+        assert tab.problems == []
+    else:
+        # Over file:// Material's sitemap lookups fail; nothing else may.
+        assert [p for p in tab.problems if "sitemap.xml" not in p] == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_switcher_stays_on_page(tab, bases, mode):
+    base = bases[mode]
+    ko, en = layout.LANGUAGES
+    # Every page once, the direction alternating (each page load typesets all
+    # of its math, which dominates the time).
+    for number, page in enumerate(PAGES):
+        here, there = (ko, en) if number % 2 == 0 else (en, ko)
+        tab.goto(page_url(base, here, page, mode), wait_until="domcontentloaded")
+        tab.hover(".md-header__option .md-select")
+        with tab.expect_navigation(wait_until="domcontentloaded"):
+            tab.click(f"a.md-select__link[hreflang={there.code}]")
+        assert tab.url == page_url(base, there, page, mode)
+        assert tab.evaluate("document.documentElement.lang") == there.code
+
+
+def search(tab, url: str, query: str) -> list[str]:
+    """Type query into Material's search box; the result links."""
+    tab.goto(url)
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    tab.wait_for_selector(".md-search-result__item", timeout=15000)
+    return tab.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("query", ["역전파", "기울기", "연쇄 법칙"])
+def test_korean_search_finds_korean_pages(tab, bases, mode, query):
+    base = bases[mode]
+    ko = layout.LANGUAGES[0]
+    hits = search(tab, page_url(base, ko, "index.md", mode), query)
+    assert hits
+    assert all(h.startswith(base) and not h.startswith(base + "en/") for h in hits), hits
+    assert foreign(tab.requests, base) == []
+
+
+def test_english_search_finds_english_pages(tab, bases):
+    base = bases["http"]
+    en = layout.language("en")
+    hits = search(tab, page_url(base, en, "index.md", "http"), "backpropagation")
+    assert hits and all(h.startswith(base + "en/") for h in hits), hits
+
+
+def _luminance(css_color: str) -> float:
+    r, g, b = (int(v) for v in re.findall(r"\d+", css_color)[:3])
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+
+def test_math_in_light_and_dark(tab, bases):
+    ko = layout.LANGUAGES[0]
+    page = next(p for p in PAGES if "$$" in (docs_source() / ko.code / p).read_text("utf-8"))
+    assert typeset(tab, page_url(bases["http"], ko, page, "http"))["rendered"] > 0
+    color = "getComputedStyle(document.querySelector('mjx-container')).color"
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert _luminance(tab.evaluate(color)) < 0.4
+    tab.click("label.md-header__button[for='__palette_1']")
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert _luminance(tab.evaluate(color)) > 0.6
+    assert tab.evaluate("document.querySelectorAll('mjx-merror').length") == 0

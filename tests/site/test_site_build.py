@@ -1,0 +1,153 @@
+"""The built site: one build per language, strict, same pages, own search index."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_project
+from gen.errors import SiteError
+from gen.site import build, layout, mathjax, package
+from htmlscan import scan
+
+HANGUL = re.compile("[가-힣]")
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("**/index.html")
+                  if "en" not in p.relative_to(site_dir).parts[:1])
+
+
+def html_name(page: str) -> str:
+    return "index.html" if page == "index.md" else page[:-3] + "/index.html"
+
+
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_mkdocs_build_strict(project, tmp_path, lang):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", lang.config,
+         "-d", str(tmp_path / "out")],
+        cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_every_page_in_both_languages(site, pages):
+    expected = sorted(html_name(p) for p in pages)
+    assert built_pages(site) == expected
+    assert sorted(p.relative_to(site / "en").as_posix()
+                  for p in (site / "en").glob("**/index.html")) == expected
+
+
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_html_lang_and_ui_strings(site, pages, lang):
+    root = site / lang.path
+    search_label = {"ko": "검색", "en": "Search"}[lang.code]
+    for page in pages:
+        html = (root / html_name(page)).read_text(encoding="utf-8")
+        assert f'<html lang="{lang.code}"' in html, page
+        assert f'placeholder="{search_label}"' in html, page
+
+
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_search_index_per_language(site, pages, lang):
+    index = json.loads((site / lang.path / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    expected = {"" if p == "index.md" else p[:-3] + "/" for p in pages}
+    assert locations == expected
+    titles = " ".join(doc["title"] for doc in index["docs"])
+    if lang.code == "ko":
+        assert HANGUL.search(titles)
+    else:
+        assert not HANGUL.search(titles)
+
+
+def test_search_index_has_no_tex(site):
+    for lang in layout.LANGUAGES:
+        index = json.loads((site / lang.path / "search" / "search_index.json").read_text("utf-8"))
+        text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
+        for tex in ("\\(", "\\[", "\\frac", "\\tag", "\\begin", "$$"):
+            assert tex not in text, (lang.code, tex)
+    korean = (site / "search" / "search_index.json").read_text("utf-8")
+    assert "역전파" in json.loads(korean)["docs"][0]["text"] + json.loads(korean)["docs"][0]["title"]
+
+
+def test_hangul_heading_anchors(site, pages):
+    ids = set()
+    for page in pages:
+        ids |= scan(site / html_name(page)).ids
+    assert any(HANGUL.search(i) for i in ids), sorted(ids)
+    # The default slugify drops Hangul, leaving ids such as "_1".
+    assert not [i for i in ids if re.fullmatch(r"_\d+", i)]
+
+
+def test_mathjax_served_from_site(site):
+    for lang in layout.LANGUAGES:
+        folder = site / lang.path / mathjax.TARGET
+        assert (folder / "tex-chtml.js").is_file()
+        assert len(list(folder.glob("output/chtml/fonts/woff-v2/*.woff"))) >= 20
+        total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        assert total < 2.5e6, total
+        assert not (folder / "sre").exists() and not (folder / "tex-svg.js").exists()
+
+
+def test_mathjax_missing_names_package(monkeypatch):
+    monkeypatch.setattr(mathjax.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(SiteError, match=r"pip install 'django-static-mathjax==3\.2\.2\.1'"):
+        mathjax.es5_dir()
+
+
+def test_data_file_in_both_languages(site, project):
+    source = (project / "docs" / layout.DATA_FILE).read_bytes()
+    for lang in layout.LANGUAGES:
+        assert (site / lang.path / layout.DATA_FILE).read_bytes() == source
+    json.loads(source)
+
+
+def test_missing_page_fails_build(tmp_path, project):
+    broken = make_project(tmp_path / "broken", docs=project / "docs")
+    (broken / "docs" / "en" / "errata.md").unlink()
+    with pytest.raises(SiteError, match=r"pages missing in docs/en: errata\.md"):
+        build(broken)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"],
+                            cwd=broken, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "errata.md" in result.stderr
+
+
+def test_site_url_for_sub_path(tmp_path, project):
+    hosted = make_project(tmp_path / "hosted", docs=project / "docs")
+    site = build(hosted, site_url="https://user.github.io/repo")
+    ko = (site / "sitemap.xml").read_text("utf-8")
+    en = (site / "en" / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://user.github.io/repo/derivation/</loc>" in ko
+    assert "<loc>https://user.github.io/repo/en/derivation/</loc>" in en
+    assert "/repo/en/" not in ko
+    canonical = (site / "en" / "derivation" / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://user.github.io/repo/en/derivation/">' in canonical
+
+
+def test_offline_zip(site, offline_site, pages):
+    for lang in layout.LANGUAGES:
+        root = offline_site / lang.path
+        for page in pages:
+            html = (root / page.replace(".md", ".html")).read_text("utf-8")
+            # file:// shows no index.html for a folder: links name the file.
+            assert 'href="derivation.html"' in html or page == "derivation.md"
+        assert (root / "search" / "search_index.js").read_text("utf-8").startswith("var __index =")
+    index = (offline_site / "index.html").read_text("utf-8")
+    assert "offline-download" not in index
+    assert not (offline_site / "downloads").exists()
+
+
+def test_zip_is_reproducible(offline_site, tmp_path):
+    first = package.write_zip(offline_site, tmp_path / "a.zip").read_bytes()
+    second = package.write_zip(offline_site, tmp_path / "b.zip").read_bytes()
+    assert first == second
