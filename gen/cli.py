@@ -35,7 +35,8 @@ def parser():
     sub = p.add_subparsers(dest="command", metavar="{build,serve}")
     build = sub.add_parser("build", help="regenerate docs/ and build the site into site/")
     build.add_argument("--offline", action="store_true",
-                       help="also build the variant that opens from file:// (zipped into the site)")
+                       help="build the variant that opens from file:// into site/ "
+                            "(the normal build already carries it as a zip)")
     build.add_argument("--site-url", default=None, metavar="URL",
                        help="the deployed address, e.g. https://user.github.io/repo/ (default: $SITE_URL)")
     serve = sub.add_parser("serve", help="regenerate docs/ and preview the site live")
