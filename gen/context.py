@@ -6,13 +6,12 @@ between languages.
 
 import sympy as sp
 
-from gen.derivation import CASES, E, GRAPH, M, Z, derivation
-from gen.equations import chain_tex, condition_tex, display, rhs_tex, step_tex
+from gen.derivation import CASES, E, GRAPH, M, derivation
+from gen.equations import cases_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
 from gen.errata import errata
+from gen.errors import VerificationError
 from gen.notation import MATRIX_TEX, Indicator, number_text, partial, tex, tex_with
-from gen.ops import ReLUFunction, SquaredNormFunction
 from gen.records import record
-from gen.verify import Oracle
 from gen.worked import GRADIENTS, line_value, shown_steps
 
 
@@ -24,7 +23,7 @@ def forward_equations():
         if node.op is not None:
             rhs = node.op.forward_expr(*(M[i] for i in node.inputs))
             lines.append(f"{MATRIX_TEX[name]} &= {tex(rhs)}")
-    return display(r"\begin{aligned}" + "\n" + " \\\\\n".join(lines) + "\n" + r"\end{aligned}")
+    return display(environment("aligned", lines))
 
 
 def definitions():
@@ -35,9 +34,8 @@ def definitions():
         node = GRAPH.nodes[name]
         inner = node.op.forward(*(E[i] for i in node.inputs))
         rows.append(f"{MATRIX_TEX[name]} = {tex(entrywise_max(inner, name))} = {tex(E[name])}")
-    squares = sp.Add(*(sp.Pow(v, 2, evaluate=False) for v in E["y"]), evaluate=False)
-    rows.append(f"L = {tex(GRAPH.nodes['L'].op.forward_expr(M['y']))} = {tex(squares)}")
-    return display(r"\begin{gathered}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{gathered}")
+    rows.append(f"L = {tex(GRAPH.nodes['L'].op.forward_expr(M['y']))} = {tex(squares())}")
+    return display(environment("gathered", rows))
 
 
 def entrywise_max(inner, name):
@@ -52,32 +50,32 @@ def relu_definition():
     """ReLU and its derivative (with ReLU'(0) = 0) for one entry t."""
     t = sp.Symbol("t", real=True)
     on, off = sp.StrictGreaterThan(t, 0), sp.LessThan(t, 0, evaluate=False)
-    rows = [rf"\operatorname{{ReLU}}(t) &= {tex(sp.Max(0, t))} = {cases_tex([(t, on), (0, off)])}",
-            rf"\operatorname{{ReLU}}'(t) &= {tex(Indicator(t))} = {cases_tex([(1, on), (0, off)])}"]
-    return display(r"\begin{aligned}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{aligned}")
+    relu = [(tex(t), tex(on)), (tex(sp.S.Zero), tex(off))]
+    step = [(tex(sp.S.One), tex(on)), (tex(sp.S.Zero), tex(off))]
+    rows = [rf"\operatorname{{ReLU}}(t) &= {tex(sp.Max(0, t))} = {cases_tex(relu)}",
+            rf"\operatorname{{ReLU}}'(t) &= {tex(Indicator(t))} = {cases_tex(step)}"]
+    return display(environment("aligned", rows))
 
 
-def cases_tex(branches):
-    """A cases block from (value, condition) pairs."""
-    rows = [f"{tex(sp.sympify(value))} & {tex(cond)}" for value, cond in branches]
-    return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+def squares():
+    """y₁₁² + y₁₂² + … : ‖y‖² entry by entry."""
+    return sp.Add(*(sp.Pow(v, 2, evaluate=False) for v in E["y"]), evaluate=False)
 
 
 def worked_forward(worked):
     """The forward pass of one example: each node's rule, with numbers, then its value."""
-    env, rows = worked.env, []
-    rows.append(r",\quad ".join(f"{MATRIX_TEX[n]} = {tex(worked.values[n])}" for n in ("X", "W1", "W2")))
+    env = worked.env
+    rows = ["&" + r",\quad ".join(f"{MATRIX_TEX[n]} = {tex(worked.values[n])}" for n in ("X", "W1", "W2"))]
     for name in ("z", "h", "y", "L"):
         node = GRAPH.nodes[name]
         rule = node.op.forward_expr(*(M[i] for i in node.inputs))
+        shown = [tex(rule), tex_with(rule, env)]
         value = worked.values[name]
-        shown = tex(value[0, 0]) if name == "L" else tex(value)
-        rows.append(f"{MATRIX_TEX[name]} &= {tex(rule)} = {tex_with(rule, env)} = {shown}")
-    squares = sp.Add(*(sp.Pow(v, 2, evaluate=False) for v in E["y"]), evaluate=False)
-    rows[-1] = rows[-1].replace(" = " + tex(worked.values["L"][0, 0]),
-                                f" = {tex_with(squares, env)} = {tex(worked.values['L'][0, 0])}", 1)
-    body = r"\begin{aligned}" + "\n" + f"&{rows[0]}" + " \\\\\n" + " \\\\\n".join(rows[1:]) + "\n" + r"\end{aligned}"
-    return display(body)
+        if name == "L":
+            shown.append(tex_with(squares(), env))
+            value = value[0, 0]
+        rows.append(f"{MATRIX_TEX[name]} &= " + " = ".join([*shown, tex(value)]))
+    return display(environment("aligned", rows))
 
 
 def worked_part(part, worked):
@@ -95,27 +93,22 @@ def worked_part(part, worked):
 
 
 def _check_value(part, value, worked):
+    """The number shown at the end of a worked line must be the example's gradient."""
     claim = part.claim
     if claim is None or claim.quantity != "grad":
         return
     expected = worked.grads[claim.wrt]
-    expected = expected[claim.at] if claim.at is not None else expected
-    if sp.ImmutableMatrix(value) != sp.ImmutableMatrix(expected) if isinstance(expected, sp.MatrixBase) \
-            else value != expected:
-        raise AssertionError(f"worked value of {part.lhs} for {worked.example.id}: {value} != {expected}")
+    if claim.at is not None:
+        expected = expected[claim.at]
+    if sp.sympify(value) != sp.sympify(expected):
+        raise VerificationError(part.lhs, f"example {worked.example.id!r}: the worked line gives {value}, "
+                                f"the gradient is {expected}")
 
 
 def worked_step(step, worked):
     """A numbered equation of the note with one example's numbers in it."""
     parts = [worked_part(p, worked) for p in step.parts]
-    if step.layout == "list":
-        items = [f"{lhs} = {' = '.join(shown)}" for lhs, shown in parts]
-        rows = [r",\quad ".join(items[i:i + 4]) for i in range(0, len(items), 4)]
-        body = rows[0] if len(rows) == 1 else r"\begin{gathered}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{gathered}"
-    else:
-        chains = [chain_tex(lhs, shown) for lhs, shown in parts]
-        body = chains[0] if len(chains) == 1 else r"\begin{gathered}" + "\n" + " \\\\[1ex]\n".join(chains) + "\n" + r"\end{gathered}"
-    return {"key": step.key, "tex": display(body, step.label)}
+    return {"key": step.key, "tex": display(layout_tex(step.layout, parts), step.label)}
 
 
 def worked_context(worked, steps):
@@ -158,6 +151,25 @@ def shapes():
              "grad": partial("L", MATRIX_TEX[n])} for n in GRAPH.order if n != GRAPH.loss]
 
 
+def case_keys(steps, case):
+    """The equations of one case by what they give: the ReLU local, ∂L/∂z, ∂L/∂w₁ₖ, ∂L/∂W₁."""
+    claims = [(s.key, s.parts[0].claim) for s in steps if s.case == case]
+    return {"relu_local": next(k for k, c in claims if c.quantity == "local"),
+            "dz": next(k for k, c in claims if c.quantity == "grad" and c.wrt == "z"),
+            "w1_entries": [k for k, c in claims if c.wrt == "W1" and c.at is not None],
+            "w1": next(k for k, c in claims if c.wrt == "W1" and c.at is None)}
+
+
+def spans(steps):
+    """Equation ranges named in the prose, e.g. `(19)–(22)`, from the steps themselves."""
+    def span(keys):
+        return f"({keys[0]})–({keys[-1]})"
+    per_case = [case_keys(steps, c) for c in CASES]
+    note = [s.key for s in steps if not s.key.startswith("S")]
+    return {"note": span(note), "dz": span([k["dz"] for k in per_case]),
+            "w1": span([k["w1"] for k in per_case])}
+
+
 def page_context(workeds, verified):
     """All pages' data."""
     steps = derivation()
@@ -166,7 +178,8 @@ def page_context(workeds, verified):
         "forward_equations": forward_equations(),
         "definitions": definitions(),
         "relu_definition": relu_definition(),
-        "cases": [{"id": c.id, "conditions": condition_tex(c)} for c in CASES],
+        "cases": [{"id": c.id, "conditions": condition_tex(c), **case_keys(steps, c)} for c in CASES],
+        "spans": spans(steps),
         "examples": [worked_context(w, steps) for w in workeds],
         "errata": [erratum_context(e, workeds) for e in errata()],
         "shapes": shapes(),

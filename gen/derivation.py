@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from gen.graph import network, prune
-from gen.notation import MATRIX_TEX, entry_tex, index_tex, partial, sum_tex, tex
+from gen.notation import MATRIX_TEX, entry_tex, index_tex, partial, sum_tex
 from gen.ops import mask_symbol
 from gen.verify import Claim
 

@@ -9,9 +9,13 @@ PARTS_PER_ROW = 4
 def rhs_tex(line, values=None):
     """One right-hand side: a sympy object, or piecewise branches as `cases`."""
     if isinstance(line, Branches):
-        rows = [f"{rhs_tex(value, values)} & {condition_tex(case)}" for value, case in line.branches]
-        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+        return cases_tex([(rhs_tex(value, values), condition_tex(case)) for value, case in line.branches])
     return tex_with(line, values) if values else tex(line)
+
+
+def cases_tex(rows):
+    """A `cases` block from (value, condition) LaTeX pairs."""
+    return r"\begin{cases} " + r" \\ ".join(f"{v} & {c}" for v, c in rows) + r" \end{cases}"
 
 
 def condition_tex(case):
@@ -23,26 +27,31 @@ def chain_tex(lhs, rhs):
     """`lhs = r1 = r2 …`, aligned on `=` when there is more than one."""
     if len(rhs) == 1:
         return f"{lhs} = {rhs[0]}"
-    lines = [f"{lhs} &= {rhs[0]}"] + [f"&= {r}" for r in rhs[1:]]
-    return r"\begin{aligned}" + "\n" + " \\\\\n".join(lines) + "\n" + r"\end{aligned}"
+    return environment("aligned", [f"{lhs} &= {rhs[0]}"] + [f"&= {r}" for r in rhs[1:]])
 
 
-def part_tex(part):
-    """A part's chain: notation lines first, then the sympy lines."""
-    return chain_tex(part.lhs, [*part.notation, *(rhs_tex(line) for line in part.lines)])
+def environment(name, rows, separator=" \\\\"):
+    """`\\begin{name} row \\\\ row … \\end{name}`, one row a line."""
+    return rf"\begin{{{name}}}" + "\n" + f"{separator}\n".join(rows) + "\n" + rf"\end{{{name}}}"
+
+
+def layout_tex(layout, parts):
+    """Parts given as (lhs, [rhs, …]): short ones side by side in rows, chains one under another."""
+    if layout == "list":
+        items = [" = ".join([lhs, *shown]) for lhs, shown in parts]
+        rows = [r",\quad ".join(items[i:i + PARTS_PER_ROW]) for i in range(0, len(items), PARTS_PER_ROW)]
+        return rows[0] if len(rows) == 1 else environment("gathered", rows)
+    chains = [chain_tex(lhs, shown) for lhs, shown in parts]
+    return chains[0] if len(chains) == 1 else environment("gathered", chains, r" \\[1ex]")
 
 
 def step_tex(step):
-    """The display block of a step, tagged with its number."""
+    """The display block of a step, tagged with its number (a list shows each part's first line)."""
     if step.layout == "list":
-        items = [f"{p.lhs} = {rhs_tex(p.lines[0])}" for p in step.parts]
-        rows = [r",\quad ".join(items[i:i + PARTS_PER_ROW]) for i in range(0, len(items), PARTS_PER_ROW)]
-        body = rows[0] if len(rows) == 1 else r"\begin{gathered}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{gathered}"
-    elif len(step.parts) == 1:
-        body = part_tex(step.parts[0])
+        parts = [(p.lhs, [rhs_tex(p.lines[0])]) for p in step.parts]
     else:
-        body = r"\begin{gathered}" + "\n" + " \\\\[1ex]\n".join(part_tex(p) for p in step.parts) + "\n" + r"\end{gathered}"
-    return display(body, step.label)
+        parts = [(p.lhs, [*p.notation, *(rhs_tex(line) for line in p.lines)]) for p in step.parts]
+    return display(layout_tex(step.layout, parts), step.label)
 
 
 def display(body, label=None):

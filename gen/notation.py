@@ -1,7 +1,7 @@
 """Notation in one place: entry symbols, matrix names, and how sympy objects print as LaTeX.
 
 Every displayed right-hand side is a sympy object printed by `tex`; every number goes
-through `number_tex`.
+through `number_text`.
 """
 
 from fractions import Fraction
@@ -88,11 +88,6 @@ def number_text(value):
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
-def number_tex(value):
-    """An exact number as LaTeX (the minus sign as in text)."""
-    return number_text(value)
-
-
 class NotationPrinter(LatexPrinter):
     """sympy's LaTeX printer with the site's conventions: ⊙, bmatrix, terms in the order built."""
 
@@ -111,18 +106,18 @@ class NotationPrinter(LatexPrinter):
 
     def _print_Symbol(self, expr, style="plain"):
         if expr in self.values:
-            text = number_tex(self.values[expr])
+            text = number_text(self.values[expr])
             return rf"\left({text}\right)" if self.values[expr] < 0 else text
         return super()._print_Symbol(expr, style)
 
     def _print_Rational(self, expr):
         try:
-            return number_tex(expr)
+            return number_text(expr)
         except ValueError:  # not a terminating decimal
             return super()._print_Rational(expr)
 
     def _print_Integer(self, expr):
-        return number_tex(expr)
+        return number_text(expr)
 
     def _print_Transpose(self, expr):
         if expr.arg in self.values:

@@ -9,12 +9,12 @@ from gen.examples import load_examples
 from gen.figure_set import figure_set, inline
 from gen.figure_set import files as figure_files
 from gen.records import document, record
-from gen.render import LANGUAGES, render_pages
+from gen.paths import DATA_FILE, LANGUAGES
+from gen.render import render_pages
 from gen.verify import Oracle, verify_errata, verify_steps
 from gen.worked import compute
 
 DEFAULT_EXAMPLES = Path(__file__).parent / "examples.yml"
-DATA_FILE = "data/worked-examples.json"
 
 
 def generate(examples_path=DEFAULT_EXAMPLES):

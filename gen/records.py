@@ -1,5 +1,6 @@
 """The language-neutral data of the worked examples, and its exact JSON form."""
 
+import json
 
 import sympy as sp
 
@@ -21,20 +22,18 @@ def record(worked):
 
 
 def to_json(value, indent=0):
-    """Exact JSON: integers as integers, decimals with all their digits (never a float)."""
+    """Exact JSON: integers as integers, decimals with all their digits (never a float).
+
+    Mappings one key a line; lists of numbers or of number rows (matrices) on one line."""
     pad = "  " * indent
     if isinstance(value, dict):
-        items = [f'{pad}  "{k}": {to_json(v, indent + 1)}' for k, v in value.items()]
+        items = [f'{pad}  {json.dumps(k)}: {to_json(v, indent + 1)}' for k, v in value.items()]
         return "{\n" + ",\n".join(items) + f"\n{pad}}}"
     if isinstance(value, list):
-        if all(not isinstance(v, (list, dict)) for v in value):
-            return "[" + ", ".join(to_json(v) for v in value) + "]"
-        if all(isinstance(v, list) and all(not isinstance(x, (list, dict)) for x in v) for v in value):
-            return "[" + ", ".join(to_json(v) for v in value) + "]"
-        items = [f"{pad}  {to_json(v, indent + 1)}" for v in value]
-        return "[\n" + ",\n".join(items) + f"\n{pad}]"
+        if any(isinstance(v, dict) for v in value):
+            return "[\n" + ",\n".join(f"{pad}  {to_json(v, indent + 1)}" for v in value) + f"\n{pad}]"
+        return "[" + ", ".join(to_json(v) for v in value) + "]"
     if isinstance(value, str):
-        import json
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, (int, sp.Rational)):
         return number_text(sp.Rational(value))

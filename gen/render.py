@@ -5,9 +5,10 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from gen.paths import LANGUAGES
+
 TEMPLATES = Path(__file__).parent / "templates"
 GLOSSARY = Path(__file__).parent / "glossary.yml"
-LANGUAGES = ("ko", "en")
 PAGES = ("index.md", "derivation.md", "examples.md", "errata.md", "verification.md")
 
 

@@ -7,6 +7,7 @@ unlike sympy's Heaviside(0) = 1/2).
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import product
 
 import sympy as sp
 
@@ -66,7 +67,10 @@ class Oracle:
         mask.update({self.z_of_inputs[i]: sp.Integer(int(o)) for i, o in enumerate(on)})
 
         def step(arg):
-            return mask.get(arg, mask.get(sp.expand(arg)))
+            value = mask.get(arg, mask.get(sp.expand(arg)))
+            if value is None:
+                raise ValueError(f"1[{arg} > 0] is not the indicator of any z_i")
+            return value
 
         names = {}
         names.update({y[i, j]: h[i] * self.m["W2"][j] for i in range(2) for j in range(2)})
@@ -116,7 +120,7 @@ def _relu_branch(args, step):
     return step(t) * t
 
 
-ALL_ON = ((True, True), (True, False), (False, True), (False, False))
+ALL_ON = tuple(product((True, False), repeat=2))  # every on/off pattern of the two ReLU units
 
 
 def verify_steps(steps, oracle=None):
@@ -129,7 +133,7 @@ def verify_steps(steps, oracle=None):
         for part in step.parts:
             for line_no, line in enumerate(part.lines, start=1):
                 lines += 1
-                for on in line_cases(step, line):
+                for on in cases_for(step.case):
                     checks += 1
                     if not oracle.agrees(branch_value(line, on), part.claim, on):
                         raise VerificationError(step.label, f"line {line_no} of {part.lhs} "
@@ -143,7 +147,7 @@ def verify_errata(errata, oracle=None):
     for erratum in errata:
         if erratum.claim is None:
             continue
-        cases = (erratum.case.on,) if erratum.case else ALL_ON
+        cases = cases_for(erratum.case)
         if not all(oracle.agrees(erratum.corrected, erratum.claim, on) for on in cases):
             raise VerificationError(erratum.where, f"the correction of erratum {erratum.id!r} is wrong")
         if all(_same_shape_agrees(oracle, erratum.original, erratum.claim, on) for on in cases):
@@ -158,11 +162,9 @@ def _same_shape_agrees(oracle, line, claim, on):
     return oracle.agrees(line, claim, on)
 
 
-def line_cases(step, line):
-    """The ReLU patterns under which a line must hold: its step's case, else all four."""
-    if step.case is not None:
-        return (step.case.on,)
-    return ALL_ON
+def cases_for(case):
+    """The ReLU patterns under which a statement must hold: its case, or all four."""
+    return (case.on,) if case is not None else ALL_ON
 
 
 def branch_value(line, on):

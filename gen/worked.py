@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from gen.derivation import CASES, E, GRAPH, M
+from gen.derivation import CASES, E, GRAPH
 from gen.errors import VerificationError
 from gen.graph import explicit
 

@@ -5,8 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-# Files the generator owns inside its output folder; others are left alone.
-MANAGED = ("ko/*.md", "en/*.md", "ko/figures/*.svg", "en/figures/*.svg", "data/*.json")
+from gen.paths import MANAGED
 
 
 def managed_files(root):

@@ -107,3 +107,13 @@ def test_attribution(outputs):
         for needle in ("박주찬", "DICE Lab", "CS231n"):
             assert needle in text
         assert "KOREATECH" in text or "한국기술교육대학교" in text
+
+
+def test_equation_references_in_prose_exist(outputs):
+    """Every `(n)` the derivation's prose refers to is a tag on that page."""
+    for lang in LANGUAGES:
+        text = outputs[f"{lang}/derivation.md"]
+        tags = set(re.findall(r"\\tag\{([^}]+)\}", text))
+        prose = INLINE.sub("", DISPLAY.sub("", text))
+        refs = set(re.findall(r"\((S?\d+)\)", prose))
+        assert refs and refs <= tags, f"{lang}: unknown references {sorted(refs - tags)}"

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from gen import paths
+
 
 @dataclass(frozen=True)
 class Language:
@@ -16,17 +18,15 @@ class Language:
     """URL path below the site root: "" for the default language."""
 
 
-# The default language first: its build empties site/, so it must run first.
-LANGUAGES = (
-    Language("ko", "mkdocs.yml", ""),
-    Language("en", "mkdocs.en.yml", "en/"),
-)
+# The default language first (its build empties site/, so it must run first): mkdocs.yml at the
+# root; every other language mkdocs.<code>.yml under <code>/.
+LANGUAGES = tuple(Language(code, "mkdocs.yml", "") if n == 0 else Language(code, f"mkdocs.{code}.yml", f"{code}/")
+                  for n, code in enumerate(paths.LANGUAGES))
 
 OFFLINE_ZIP = "backprop-derivation-offline.zip"
 """File name of the offline copy, served at downloads/<OFFLINE_ZIP>."""
 
-DATA_FILE = "data/worked-examples.json"
-"""Language-neutral data file: docs/<DATA_FILE>, served at <DATA_FILE>."""
+DATA_FILE = paths.DATA_FILE
 
 
 def language(code: str) -> Language:

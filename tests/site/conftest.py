@@ -1,9 +1,7 @@
 """Shared fixtures: the site is built once per session into a scratch project.
 
-The scratch project links the real configs, overrides and gen/ and takes its
-pages from the repository's docs/ when the generator has written them, else
-from tests/site/sample_docs (pages in the same shape: math, tabs, admonitions,
-tables, Hangul headings).
+The scratch project links the real configs, overrides and gen/ and copies the
+repository's generated docs/ (committed, and kept fresh by `python -m gen --check`).
 """
 
 import functools
@@ -19,7 +17,6 @@ import pytest
 from gen.site import build, layout
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE_DOCS = Path(__file__).resolve().parent / "sample_docs"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,15 +26,8 @@ LINKED = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "gen")
 
 
 def docs_source() -> Path:
-    """The docs tree the tests build: the generated one if present, else the sample."""
-    generated = REPO / "docs"
-    if all((generated / lang.code / "index.md").is_file() for lang in layout.LANGUAGES):
-        return generated
-    return SAMPLE_DOCS
-
-
-def pytest_report_header(config):
-    return f"site tests build docs from: {docs_source()}"
+    """The generated docs tree the tests build."""
+    return REPO / "docs"
 
 
 def make_project(where: Path, docs: Path | None = None) -> Path:

@@ -1,0 +1,10 @@
+"""Where generated files live inside the output folder (shared by the generator and the site)."""
+
+LANGUAGES = ("ko", "en")
+"""Language codes, the default first; each has its pages in `<code>/`."""
+
+DATA_FILE = "data/worked-examples.json"
+"""Every worked number, language-neutral, at `<out>/<DATA_FILE>` (served at `<DATA_FILE>`)."""
+
+MANAGED = tuple(f"{code}/{pattern}" for code in LANGUAGES for pattern in ("*.md", "figures/*.svg")) + ("data/*.json",)
+"""Files the generator owns inside its output folder; others are left alone."""
