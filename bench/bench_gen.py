@@ -58,13 +58,16 @@ def main():
             check.append(timed(gen + ["--check", "--out", out])[0])
     _, last = timed([sys.executable, "-m", "gen", "--out", str(ROOT / "docs")])
     rows = [("full generation (empty folder)", full), ("run with nothing changed", same), ("--check", check)]
-    print(f"python -m gen, {runs} runs each (seconds: median, min, max)")
-    for name, values in rows:
-        print(f"  {name:34s} {statistics.median(values):6.2f} {min(values):6.2f} {max(values):6.2f}")
-    print(f"  unchanged run / full run: {statistics.median(same) / statistics.median(full):.2f}")
-    print(f"  docs/ run reported: {last.strip()}")
-    for name, seconds in stage_times().items():
-        print(f"  stage {name:30s} {seconds:6.2f}")
+    lines = ["# Generation benchmark", "", f"`python bench/bench_gen.py --runs {runs}`; seconds, one machine, one run.", "",
+             "| command | median | min | max |", "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {name} | {statistics.median(v):.2f} | {min(v):.2f} | {max(v):.2f} |" for name, v in rows]
+    lines += ["", f"Unchanged run / full run: {statistics.median(same) / statistics.median(full):.2f}. "
+              f"A run on the committed docs/ reported: `{last.strip().split(': ', 1)[-1]}`", "",
+              "| stage (in process) | seconds |", "| --- | ---: |"]
+    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in stage_times().items()]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (ROOT / "bench" / "RESULTS-gen.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
