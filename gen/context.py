@@ -7,11 +7,12 @@ between languages.
 import sympy as sp
 
 from gen.derivation import CASES, E, GRAPH, M, derivation
-from gen.equations import cases_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
+from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
 from gen.errata import errata
 from gen.errors import VerificationError
-from gen.notation import MATRIX_TEX, Indicator, number_text, partial, tex, tex_with
+from gen.notation import MATRIX_TEX, entry_tex, generic_entry_tex, Indicator, number_text, partial, tex, tex_with
 from gen.records import record
+from gen.shapes import I, element_tex, expanded, index_sums, shape_table, sum_notation, with_upstream
 from gen.worked import GRADIENTS, line_value, shown_steps
 
 
@@ -145,12 +146,6 @@ def erratum_context(erratum, workeds):
             "case": condition_tex(erratum.case) if erratum.case else None, "numbers": numbers}
 
 
-def shapes():
-    """Each node's shape beside the shape of ∂L/∂node (always the same)."""
-    return [{"name": MATRIX_TEX[n], "rows": GRAPH.nodes[n].shape[0], "cols": GRAPH.nodes[n].shape[1],
-             "grad": partial("L", MATRIX_TEX[n])} for n in GRAPH.order if n != GRAPH.loss]
-
-
 def case_keys(steps, case):
     """The equations of one case by what they give: the ReLU local, ∂L/∂z, ∂L/∂w₁ₖ, ∂L/∂W₁."""
     claims = [(s.key, s.parts[0].claim) for s in steps if s.case == case]
@@ -182,7 +177,30 @@ def page_context(workeds, verified):
         "spans": spans(steps),
         "examples": [worked_context(w, steps) for w in workeds],
         "errata": [erratum_context(e, workeds) for e in errata()],
-        "shapes": shapes(),
+        "shapes": shapes_context(),
         "verified": verified,
         "grad_names": {n: partial("L", MATRIX_TEX[n]) for n in GRADIENTS},
     }
+
+
+def shapes_context():
+    """The shape table and, per weight, the chain rule's sum over i written three ways."""
+    table = [{**row, "shape": r"{} \times {}".format(*row["shape"]),
+              "grad_shape": r"{} \times {}".format(*row["grad_shape"])} for row in shape_table()]
+    sums = []
+    for item in index_sums():
+        rows, cols = GRAPH.nodes[item.node].shape
+        lhs = partial("L", generic_entry_tex(item.node, tex(item.index)))
+        chain = [sum_notation(item), tex(item.summed), tex(item.transposed), element_tex(item, tex(item.matrix))]
+        entries = [(partial("L", entry_tex(item.node, *((0, n) if rows == 1 else (n, 0)))),
+                    [tex(expanded(item, n + 1)), tex(expanded(item, n + 1, "transposed"))])
+                   for n in range(max(rows, cols))]
+        filled = with_upstream(item)
+        forms = list(dict.fromkeys([tex(item.matrix), tex(filled), tex(filled.doit())]))
+        left = next(a for a in item.matrix.args if isinstance(a, sp.Transpose)).arg
+        sums.append({"node": item.node, "upstream": item.upstream, "left": tex(left),
+                     "index": tex(item.index), "summed_index": tex(I),
+                     "generic": display(chain_tex(lhs, chain)),
+                     "entries": display(layout_tex("chain", entries)),
+                     "matrix": display(chain_tex(partial("L", MATRIX_TEX[item.node]), forms))})
+    return {"table": table, "sums": sums}

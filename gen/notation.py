@@ -29,6 +29,8 @@ MATRIX_TEX = {
     "y": "y",
     "L": "L",
     "mask_z": r"\mathbf{1}[z > 0]",
+    "dL_dy": r"\frac{\partial L}{\partial y}",
+    "dL_dz": r"\frac{\partial L}{\partial z}",
 }
 
 
@@ -104,6 +106,17 @@ class NotationPrinter(LatexPrinter):
             return self._print(self.values[expr])
         return MATRIX_TEX.get(expr.name, expr.name)
 
+    def _print_Indexed(self, expr):
+        """x_{ik} for an input's entries, (∂L/∂y)_{ij} for a gradient's."""
+        name = expr.base.name
+        if name.startswith("dL_"):
+            base = rf"\left({MATRIX_TEX[name]}\right)"
+        elif name.endswith("T"):  # an entry of a transpose: (hᵀ)_{1i}
+            base = rf"\left({MATRIX_TEX[name[:-1]]}^{{T}}\right)"
+        else:
+            base = ENTRY_PATTERNS[name][0]
+        return f"{base}_{{{''.join(self._print(i) for i in expr.indices)}}}"
+
     def _print_Symbol(self, expr, style="plain"):
         if expr in self.values:
             text = number_text(self.values[expr])
@@ -162,6 +175,12 @@ def tex_with(expr, values):
 def partial(numerator, denominator):
     r"""\frac{\partial L}{\partial w_{21}} from two LaTeX names."""
     return rf"\frac{{\partial {numerator}}}{{\partial {denominator}}}"
+
+
+def generic_entry_tex(node, index):
+    """A generic entry with a letter index, e.g. w_{2j} for W2 and index j."""
+    name = ENTRY_PATTERNS[node].format(i=index, j=index)
+    return f"{name[0]}_{{{name[1:]}}}"
 
 
 def entry_tex(node, i, j):

@@ -6,5 +6,14 @@ LANGUAGES = ("ko", "en")
 DATA_FILE = "data/worked-examples.json"
 """Every worked number, language-neutral, at `<out>/<DATA_FILE>` (served at `<DATA_FILE>`)."""
 
+OFFLINE_ZIP = "backprop-derivation-offline.zip"
+"""The copy of the site that opens from file://, served at `downloads/<OFFLINE_ZIP>` of the site root."""
+
+
+def download_href(lang):
+    """The zip's address relative to a language's home page (other languages live one folder down)."""
+    return ("" if lang == LANGUAGES[0] else "../") + f"downloads/{OFFLINE_ZIP}"
+
+
 MANAGED = tuple(f"{code}/{pattern}" for code in LANGUAGES for pattern in ("*.md", "figures/*.svg")) + ("data/*.json",)
 """Files the generator owns inside its output folder; others are left alone."""

@@ -9,8 +9,9 @@ from gen.examples import load_examples
 from gen.figure_set import figure_set, inline
 from gen.figure_set import files as figure_files
 from gen.records import document, record
-from gen.paths import DATA_FILE, LANGUAGES
+from gen.paths import DATA_FILE, LANGUAGES, download_href
 from gen.render import render_pages
+from gen.shapes import verify_index_sums
 from gen.verify import Oracle, verify_errata, verify_steps
 from gen.worked import compute
 
@@ -23,11 +24,13 @@ def generate(examples_path=DEFAULT_EXAMPLES):
     oracle = Oracle()
     verified = verify_steps(derivation(), oracle)
     verify_errata(errata(), oracle)
+    verify_index_sums(oracle)
     workeds = [compute(e) for e in examples]
     records = [record(w) for w in workeds]
     figures = {lang: figure_set(lang, records) for lang in LANGUAGES}
     outputs = render_pages(page_context(workeds, verified),
-                           {lang: {"figures": inline(figures[lang])} for lang in LANGUAGES})
+                           {lang: {"figures": inline(figures[lang]), "download": download_href(lang)}
+                            for lang in LANGUAGES})
     for lang in LANGUAGES:
         outputs.update(figure_files(lang, figures[lang]))
     outputs[DATA_FILE] = document(workeds)

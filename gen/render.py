@@ -9,7 +9,7 @@ from gen.paths import LANGUAGES
 
 TEMPLATES = Path(__file__).parent / "templates"
 GLOSSARY = Path(__file__).parent / "glossary.yml"
-PAGES = ("index.md", "derivation.md", "examples.md", "errata.md", "verification.md")
+PAGES = ("index.md", "derivation.md", "shapes.md", "examples.md", "errata.md", "verification.md")
 
 
 def environment():

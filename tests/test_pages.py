@@ -117,3 +117,25 @@ def test_equation_references_in_prose_exist(outputs):
         prose = INLINE.sub("", DISPLAY.sub("", text))
         refs = set(re.findall(r"\((S?\d+)\)", prose))
         assert refs and refs <= tags, f"{lang}: unknown references {sorted(refs - tags)}"
+
+
+def test_site_navigation_lists_every_generated_page():
+    """mkdocs.yml's nav (shared by both languages) is exactly the generator's pages, in order."""
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = re.search(r"^nav:\n((?:  - .*\n)+)", config, re.M).group(1)
+    assert re.findall(r"  - (\S+)", nav) == list(PAGES)
+
+
+def test_shape_table_matches_the_json(outputs):
+    """Every gradient in the data file has the shape the shapes page states for its value."""
+    import json
+    example = json.loads(outputs["data/worked-examples.json"])["examples"][0]
+    for lang in LANGUAGES:
+        rows = re.findall(r"^\| \$(\S+)\$ \| \$(\d) \\times (\d)\$ \| \$\\frac\{\\partial L\}\{\\partial (\S+)\}\$ \| \$(\d) \\times (\d)\$ \|$",
+                          outputs[f"{lang}/shapes.md"], re.M)
+        assert len(rows) == 6
+        for name, r, c, grad, gr, gc in rows:
+            assert (r, c) == (gr, gc) and name == grad
+            key = "dL_d" + name.replace("_", "")
+            if key in example:
+                assert (len(example[key]), len(example[key][0])) == (int(gr), int(gc))

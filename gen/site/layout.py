@@ -23,8 +23,7 @@ class Language:
 LANGUAGES = tuple(Language(code, "mkdocs.yml", "") if n == 0 else Language(code, f"mkdocs.{code}.yml", f"{code}/")
                   for n, code in enumerate(paths.LANGUAGES))
 
-OFFLINE_ZIP = "backprop-derivation-offline.zip"
-"""File name of the offline copy, served at downloads/<OFFLINE_ZIP>."""
+OFFLINE_ZIP = paths.OFFLINE_ZIP
 
 DATA_FILE = paths.DATA_FILE
 

@@ -150,3 +150,30 @@ def test_math_in_light_and_dark(tab, bases):
     assert tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
     assert _luminance(tab.evaluate(color)) > 0.6
     assert tab.evaluate("document.querySelectorAll('mjx-merror').length") == 0
+
+
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_figures_visible_with_titles(tab, bases, lang):
+    """Every inline figure (tabbed ones after clicking their tab) is drawn and titled in the page's language."""
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    seen = 0
+    for page in ("derivation.md", "examples.md"):
+        tab.goto(page_url(bases["http"], lang, page, "http"))
+        ids = tab.eval_on_selector_all("svg[role=img]", "els => els.map(e => e.id)")
+        assert ids, page
+        for svg_id in ids:
+            label = tab.evaluate("""id => {
+                const block = document.getElementById(id).closest('.tabbed-block');
+                if (!block) return null;
+                const set = block.closest('.tabbed-set');
+                const index = [...block.parentElement.children].indexOf(block);
+                return set.querySelectorAll(':scope > .tabbed-labels > label')[index].htmlFor;
+            }""", svg_id)
+            if label:
+                tab.click(f"label[for='{label}']")
+            box = tab.locator(f"#{svg_id}").bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 50, svg_id
+            title = tab.locator(f"#{svg_id} > title").text_content()
+            assert title and bool(hangul.search(title)) == (lang.code == "ko"), (svg_id, title)
+            seen += 1
+    assert seen >= 10

@@ -151,3 +151,13 @@ def test_zip_is_reproducible(offline_site, tmp_path):
     first = package.write_zip(offline_site, tmp_path / "a.zip").read_bytes()
     second = package.write_zip(offline_site, tmp_path / "b.zip").read_bytes()
     assert first == second
+
+
+def test_home_pages_offer_the_offline_zip(site):
+    """Both home pages link the zip, and the link lands on the built file (the link check covers it too)."""
+    for lang in layout.LANGUAGES:
+        home = site / lang.path / "index.html"
+        html = home.read_text("utf-8")
+        href = re.search(r'<p class="offline-download"><a href="([^"]+)" download>', html).group(1)
+        assert (home.parent / href).resolve() == (site / "downloads" / layout.OFFLINE_ZIP).resolve()
+        assert (site / "downloads" / layout.OFFLINE_ZIP).stat().st_size > 100_000

@@ -1,0 +1,38 @@
+"""Shapes and transposes: the index sums are checked, and the check catches a wrong index."""
+
+import pytest
+import sympy as sp
+
+import gen.shapes as shapes
+from gen.errors import VerificationError
+from gen.verify import Oracle
+
+
+def test_index_sums_verified():
+    shapes.verify_index_sums(Oracle())
+
+
+def test_gradient_shapes_equal_value_shapes():
+    rows = shapes.shape_table()
+    assert [r["shape"] for r in rows] == [r["grad_shape"] for r in rows]
+    assert {r["name"]: r["shape"] for r in rows}["y"] == (2, 2)
+
+
+@pytest.mark.parametrize("form", ["summed", "transposed"])
+def test_wrong_index_is_caught(monkeypatch, form):
+    """x_{ki} instead of x_{ik} (the transpose forgotten) must fail verification."""
+    right = shapes.index_sums()
+
+    def wrong():
+        x, xt, dz = sp.IndexedBase("X"), sp.IndexedBase("XT"), sp.IndexedBase("dL_dz")
+        term = (sp.Mul(x[shapes.K, shapes.I], dz[shapes.I], evaluate=False) if form == "summed"
+                else sp.Mul(xt[shapes.I, shapes.K], dz[shapes.I], evaluate=False))
+        broken = sp.Sum(term, (shapes.I, 1, 2))
+        w1 = right[1]
+        fields = {"summed": w1.summed, "transposed": w1.transposed, form: broken}
+        return [right[0], shapes.IndexSum(w1.node, w1.index, w1.upstream, fields["summed"],
+                                          fields["transposed"], w1.matrix)]
+
+    monkeypatch.setattr(shapes, "index_sums", wrong)
+    with pytest.raises(VerificationError, match="W1"):
+        shapes.verify_index_sums(Oracle())
