@@ -1,0 +1,26 @@
+"""Exact JSON for worked numbers: integers as integers, decimals with all their digits."""
+
+import json
+
+import sympy as sp
+
+from gen.notation import number_text
+
+
+def to_json(value, indent=0):
+    """Exact JSON: integers as integers, decimals with all their digits (never a float).
+
+    Mappings one key a line; lists of numbers or of number rows (matrices) on one line."""
+    pad = "  " * indent
+    if isinstance(value, dict):
+        items = [f'{pad}  {json.dumps(k)}: {to_json(v, indent + 1)}' for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(value, list):
+        if any(isinstance(v, dict) for v in value):
+            return "[\n" + ",\n".join(f"{pad}  {to_json(v, indent + 1)}" for v in value) + f"\n{pad}]"
+        return "[" + ", ".join(to_json(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (int, sp.Rational)):
+        return number_text(sp.Rational(value))
+    raise TypeError(f"cannot write {value!r} as exact JSON")
