@@ -27,20 +27,25 @@ def timed(cmd):
 
 
 def stage_times():
-    """In-process: import + derivation + verification + examples + render (one run)."""
+    """In-process, per derivation: compute, verify, context; then the whole pipeline again (warm)."""
     start = time.perf_counter()
-    from gen.derivation import derivation
-    from gen.verify import verify_steps
-    t_import = time.perf_counter()
-    steps = derivation()
-    t_derive = time.perf_counter()
-    verify_steps(steps)
-    t_verify = time.perf_counter()
+    from gen.derivations import discover
     from gen.pipeline import generate
-    generate()
+    derivations = discover()
+    times = {"import": time.perf_counter() - start}
+    for d in derivations:
+        t0 = time.perf_counter()
+        computed = d.compute(d.default_examples)
+        t1 = time.perf_counter()
+        verified = d.verify(computed)
+        t2 = time.perf_counter()
+        d.context(verified)
+        t3 = time.perf_counter()
+        times.update({f"{d.name}: compute": t1 - t0, f"{d.name}: verify": t2 - t1, f"{d.name}: context": t3 - t2})
     t_all = time.perf_counter()
-    return {"import": t_import - start, "derivation": t_derive - t_import,
-            "verification": t_verify - t_derive, "whole pipeline (again, warm)": t_all - t_verify}
+    generate(derivations)
+    times["whole pipeline (again, warm)"] = time.perf_counter() - t_all
+    return times
 
 
 def main():

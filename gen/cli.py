@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from gen.errors import GenError
+from gen.errors import GenError, UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -13,7 +13,9 @@ Generate the backpropagation derivation pages (Korean and English) from one symp
 
   python -m gen                      regenerate docs/ (only files whose content changed)
   python -m gen --check              exit 1 with a unified diff if docs/ is stale
-  python -m gen --examples F --out D generate everything from examples file F into folder D
+  python -m gen --examples F --out D generate everything, the note's examples from file F, into folder D
+  python -m gen --derivation two-layer --examples F --out D
+                                     generate only that derivation, from examples file F, into folder D
   python -m gen build [--offline]    regenerate docs/, then build the site into site/
   python -m gen serve [--lang en]    regenerate docs/, then preview one language live
 
@@ -25,8 +27,11 @@ def parser():
     """The argument parser (its --help is the manual)."""
     p = argparse.ArgumentParser(prog="python -m gen", description=DESCRIPTION,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--derivation", default=None, metavar="NAME",
+                   help="generate only this derivation (note, two-layer, …); files of the others are left alone")
     p.add_argument("--examples", type=Path, default=None, metavar="FILE",
-                   help="worked examples (YAML; default: gen/examples.yml)")
+                   help="worked examples (YAML) of --derivation, or of the note without it "
+                        "(default: the derivation's own gen/derivations/<name>/examples.yml)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="output folder (default: docs/); holds ko/, en/ and data/")
     p.add_argument("--check", action="store_true",
@@ -45,14 +50,30 @@ def parser():
     return p
 
 
-def regenerate(examples, out, check, quiet):
+def selected(name):
+    """The derivations to generate: all, or the one named (GenError if unknown)."""
+    from gen.derivations import discover, named
+
+    derivations = discover()
+    if name is None:
+        return derivations
+    try:
+        return [named(name, derivations)]
+    except KeyError as err:
+        raise UsageError(err.args[0]) from None
+
+
+def regenerate(args, out, check):
     """Generate and write (or compare); return the exit status."""
-    from gen.pipeline import DEFAULT_EXAMPLES, generate
+    from gen.pipeline import generate
     from gen.write import stale_diff, write_outputs
 
-    outputs = generate(examples or DEFAULT_EXAMPLES)
+    derivations = selected(args.derivation)
+    examples = {(args.derivation or "note"): args.examples} if args.examples else {}
+    outputs = generate(derivations, examples)
+    quiet, partial = args.quiet, args.derivation is not None
     if check:
-        diff = stale_diff(out, outputs)
+        diff = stale_diff(out, outputs, remove_stale=not partial)
         if diff:
             sys.stdout.write(diff)
             print(f"\n{out} is stale: run `python -m gen` to regenerate it.", file=sys.stderr)
@@ -60,7 +81,7 @@ def regenerate(examples, out, check, quiet):
         if not quiet:
             print(f"{out} is up to date ({len(outputs)} files).")
         return 0
-    written, removed = write_outputs(out, outputs)
+    written, removed = write_outputs(out, outputs, remove_stale=not partial)
     if not quiet:
         print(f"{out}: {len(written)} written, {len(removed)} removed, "
               f"{len(outputs) - len(written)} unchanged.")
@@ -70,7 +91,7 @@ def regenerate(examples, out, check, quiet):
 def run(args):
     """Dispatch one command; GenError propagates to `main`."""
     out = args.out or ROOT / "docs"
-    status = regenerate(args.examples, out, args.check and args.command is None, args.quiet)
+    status = regenerate(args, out, args.check and args.command is None)
     if status or args.command is None:
         return status
     from gen import site

@@ -1,6 +1,6 @@
 """Numbered equations as LaTeX display blocks, the same for every language."""
 
-from gen.derivation import Z, Branches
+from gen.statements import Branches
 from gen.notation import tex, tex_with
 
 PARTS_PER_ROW = 4
@@ -20,7 +20,7 @@ def cases_tex(rows):
 
 def condition_tex(case):
     """z_1 > 0,\\ z_2 \\leq 0 for a case."""
-    return r",\ ".join(tex(c) for c in case.conditions(Z))
+    return r",\ ".join(tex(c) for c in case.conditions())
 
 
 def chain_tex(lhs, rhs):

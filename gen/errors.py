@@ -36,3 +36,9 @@ class SiteError(GenError):
     """The site cannot be built (a missing package, a failed mkdocs build)."""
 
     exit_code = 4
+
+
+class UsageError(GenError):
+    """A command line that names something that does not exist (e.g. an unknown derivation)."""
+
+    exit_code = 2

@@ -11,7 +11,7 @@ from itertools import product
 import sympy as sp
 
 from gen.notation import Indicator, entry_matrix, matrix_symbol
-from gen.ops import MatMul, ReLU, SquaredNorm, local_derivative_mask, mask_symbol
+from gen.ops import ReLU, local_derivative_mask, mask_symbol
 
 
 @dataclass(frozen=True)
@@ -34,20 +34,27 @@ class Case:
 
     on: tuple
     """on[i] is True when z_i > 0, False when z_i ≤ 0."""
+    z: tuple
+    """The ReLU input's entry symbols z_1, z_2, …"""
 
     @property
     def id(self):
         """Stable text id, e.g. `z1>0,z2<=0`."""
         return ",".join(f"z{i + 1}{'>0' if o else '<=0'}" for i, o in enumerate(self.on))
 
-    def conditions(self, z):
+    @property
+    def slug(self):
+        """Short name for ids and anchors, e.g. `on-off`."""
+        return "-".join("on" if o else "off" for o in self.on)
+
+    def conditions(self):
         """The sympy relations z_i > 0 / z_i ≤ 0 of this case."""
         return tuple(sp.StrictGreaterThan(v, 0) if o else sp.LessThan(v, 0, evaluate=False)
-                     for v, o in zip(z, self.on))
+                     for v, o in zip(self.z, self.on))
 
-    def substitute(self, expr, z):
+    def substitute(self, expr):
         """`expr` with each 1[z_i > 0] replaced by this case's 1 or 0."""
-        masks = {Indicator(v): sp.Integer(int(o)) for v, o in zip(z, self.on)}
+        masks = {Indicator(v): sp.Integer(int(o)) for v, o in zip(self.z, self.on)}
         return prune(replace_unevaluated(expr, masks))
 
 
@@ -81,12 +88,13 @@ def prune(expr):
 class Graph:
     """Nodes in topological order, the last one the scalar loss."""
 
-    def __init__(self, leaves, ops):
+    def __init__(self, leaves, ops, entry_names):
         nodes = {name: Node(name, None, (), shape) for name, shape in leaves.items()}
         for name, op, inputs in ops:
             shape = op.shape(*(nodes[i].shape for i in inputs))
             nodes[name] = Node(name, op, tuple(inputs), shape)
         self.nodes = nodes
+        self.entry_names = dict(entry_names)
         self.order = tuple(nodes)
         self.loss = self.order[-1]
 
@@ -97,7 +105,7 @@ class Graph:
     @cached_property
     def entries(self):
         """Each node's matrix of named entry symbols (the loss has none)."""
-        return {n: entry_matrix(n, self.nodes[n].shape) for n in self.order if n != self.loss}
+        return {n: entry_matrix(self.entry_names[n], self.nodes[n].shape) for n in self.order if n != self.loss}
 
     @cached_property
     def symbols(self):
@@ -158,9 +166,9 @@ class Graph:
 
     def cases(self, relu_input):
         """Every sign pattern of the entries of a ReLU's input, all-on first."""
-        count = len(self.entries[relu_input])
-        return tuple(Case(tuple(not off for off in flags))
-                     for flags in product((False, True), repeat=count))
+        z = tuple(self.entries[relu_input])
+        return tuple(Case(tuple(not off for off in flags), z)
+                     for flags in product((False, True), repeat=len(z)))
 
     def matrix_env(self, values):
         """Matrix symbols → matrices (entries or numbers), with each ReLU mask 1[z > 0]."""
@@ -176,14 +184,3 @@ def explicit(expr, env):
     if isinstance(replaced, sp.MatrixExpr):
         return sp.ImmutableMatrix(replaced.as_explicit())
     return replaced.doit() if hasattr(replaced, "doit") else replaced
-
-
-def network():
-    """CS231n Lecture 4's graph: z = X W₁, h = ReLU(z), y = h W₂, L = ‖y‖²."""
-    return Graph(
-        leaves={"X": (2, 2), "W1": (2, 1), "W2": (1, 2)},
-        ops=[("z", MatMul(), ("X", "W1")),
-             ("h", ReLU(), ("z",)),
-             ("y", MatMul(), ("h", "W2")),
-             ("L", SquaredNorm(), ("y",))],
-    )

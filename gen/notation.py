@@ -9,41 +9,25 @@ from fractions import Fraction
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-# How a node's entries are named: a matrix gets two indices, a vector one.
-ENTRY_PATTERNS = {
-    "X": "x{i}{j}",
-    "W1": "w1{i}",
-    "W2": "w2{j}",
-    "z": "z{i}",
-    "h": "h{i}",
-    "y": "y{i}{j}",
-}
-
-# How a node's matrix name prints (one notation: h is the vector, h_1 its first entry).
-MATRIX_TEX = {
-    "X": "X",
-    "W1": "W_1",
-    "W2": "W_2",
-    "z": "z",
-    "h": "h",
-    "y": "y",
-    "L": "L",
-    "mask_z": r"\mathbf{1}[z > 0]",
-    "dL_dy": r"\frac{\partial L}{\partial y}",
-    "dL_dz": r"\frac{\partial L}{\partial z}",
-}
+def matrix_tex(name):
+    """How a node's matrix name prints: W1 → W_1, mask_z → 1[z > 0], dL_dy → ∂L/∂y, X → X."""
+    if name.startswith("mask_"):
+        return rf"\mathbf{{1}}[{matrix_tex(name[5:])} > 0]"
+    if name.startswith("dL_d"):
+        return partial("L", matrix_tex(name[4:]))
+    stem = name.rstrip("0123456789")
+    return f"{stem}_{name[len(stem):]}" if stem != name and stem else name
 
 
-def entry_symbol(node, i, j):
-    """The scalar symbol of entry (i, j) (0-based) of `node`, e.g. y11, w21."""
-    name = ENTRY_PATTERNS[node].format(i=i + 1, j=j + 1)
-    return sp.Symbol(name, real=True)
+def entry_symbol(pattern, i, j):
+    """The scalar symbol of entry (i, j) (0-based) named by `pattern`, e.g. `y{i}{j}` → y11."""
+    return sp.Symbol(pattern.format(i=i + 1, j=j + 1), real=True)
 
 
-def entry_matrix(node, shape):
-    """The matrix of entry symbols of `node`."""
+def entry_matrix(pattern, shape):
+    """The matrix of entry symbols named by `pattern`."""
     rows, cols = shape
-    return sp.ImmutableMatrix(rows, cols, lambda i, j: entry_symbol(node, i, j))
+    return sp.ImmutableMatrix(rows, cols, lambda i, j: entry_symbol(pattern, i, j))
 
 
 def matrix_symbol(node, shape):
@@ -104,17 +88,17 @@ class NotationPrinter(LatexPrinter):
     def _print_MatrixSymbol(self, expr):
         if expr in self.values:
             return self._print(self.values[expr])
-        return MATRIX_TEX.get(expr.name, expr.name)
+        return matrix_tex(expr.name)
 
     def _print_Indexed(self, expr):
         """x_{ik} for an input's entries, (∂L/∂y)_{ij} for a gradient's."""
         name = expr.base.name
         if name.startswith("dL_"):
-            base = rf"\left({MATRIX_TEX[name]}\right)"
+            base = rf"\left({matrix_tex(name)}\right)"
         elif name.endswith("T"):  # an entry of a transpose: (hᵀ)_{1i}
-            base = rf"\left({MATRIX_TEX[name[:-1]]}^{{T}}\right)"
+            base = rf"\left({matrix_tex(name[:-1])}^{{T}}\right)"
         else:
-            base = ENTRY_PATTERNS[name][0]
+            base = name[0].lower()
         return f"{base}_{{{''.join(self._print(i) for i in expr.indices)}}}"
 
     def _print_Symbol(self, expr, style="plain"):
@@ -177,22 +161,21 @@ def partial(numerator, denominator):
     return rf"\frac{{\partial {numerator}}}{{\partial {denominator}}}"
 
 
-def generic_entry_tex(node, index):
-    """A generic entry with a letter index, e.g. w_{2j} for W2 and index j."""
-    name = ENTRY_PATTERNS[node].format(i=index, j=index)
+def generic_entry_tex(pattern, index):
+    """A generic entry with a letter index, e.g. w_{2j} for pattern `w2{j}` and index j."""
+    name = pattern.format(i=index, j=index)
     return f"{name[0]}_{{{name[1:]}}}"
 
 
-def entry_tex(node, i, j):
+def entry_tex(pattern, i, j):
     """LaTeX of one entry's symbol, e.g. w_{21}."""
-    return tex(entry_symbol(node, i, j))
+    return tex(entry_symbol(pattern, i, j))
 
 
-def index_tex(node, shape):
+def index_tex(pattern, shape):
     """LaTeX of a generic entry: y_{ij} for a matrix, z_{i} for a vector."""
-    letter = ENTRY_PATTERNS[node][0]
     indices = "ij" if min(shape) > 1 else "i"
-    return f"{letter}_{{{indices}}}"
+    return f"{pattern[0]}_{{{indices}}}"
 
 
 def sum_tex(index_shape):

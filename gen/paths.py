@@ -3,9 +3,6 @@
 LANGUAGES = ("ko", "en")
 """Language codes, the default first; each has its pages in `<code>/`."""
 
-DATA_FILE = "data/worked-examples.json"
-"""Every worked number, language-neutral, at `<out>/<DATA_FILE>` (served at `<DATA_FILE>`)."""
-
 OFFLINE_ZIP = "backprop-derivation-offline.zip"
 """The copy of the site that opens from file://, served at `downloads/<OFFLINE_ZIP>` of the site root."""
 
@@ -15,5 +12,5 @@ def download_href(lang):
     return ("" if lang == LANGUAGES[0] else "../") + f"downloads/{OFFLINE_ZIP}"
 
 
-MANAGED = tuple(f"{code}/{pattern}" for code in LANGUAGES for pattern in ("*.md", "figures/*.svg")) + ("data/*.json",)
+MANAGED = tuple(f"{code}/{pattern}" for code in LANGUAGES for pattern in ("**/*.md", "**/figures/*.svg")) + ("data/*.json",)
 """Files the generator owns inside its output folder; others are left alone."""

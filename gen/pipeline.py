@@ -1,37 +1,25 @@
-"""compute → verify → context → render: every output file's text, before anything is written."""
+"""compute → verify → context → render, for each derivation: every output file's text, before anything
+is written.  Nothing here knows any one derivation."""
 
-from pathlib import Path
-
-from gen.context import page_context
-from gen.derivation import derivation
-from gen.errata import errata
-from gen.examples import load_examples
-from gen.figure_set import figure_set, inline
-from gen.figure_set import files as figure_files
-from gen.records import document, record
-from gen.paths import DATA_FILE, LANGUAGES, download_href
+from gen.paths import LANGUAGES, download_href
 from gen.render import render_pages
-from gen.shapes import verify_index_sums
-from gen.verify import Oracle, verify_errata, verify_steps
-from gen.worked import compute
-
-DEFAULT_EXAMPLES = Path(__file__).parent / "examples.yml"
 
 
-def generate(examples_path=DEFAULT_EXAMPLES):
-    """All generated files: relative path → text.  Raises InputError or VerificationError."""
-    examples = load_examples(examples_path)
-    oracle = Oracle()
-    verified = verify_steps(derivation(), oracle)
-    verify_errata(errata(), oracle)
-    verify_index_sums(oracle)
-    workeds = [compute(e) for e in examples]
-    records = [record(w) for w in workeds]
-    figures = {lang: figure_set(lang, records) for lang in LANGUAGES}
-    outputs = render_pages(page_context(workeds, verified),
-                           {lang: {"figures": inline(figures[lang]), "download": download_href(lang)}
-                            for lang in LANGUAGES})
-    for lang in LANGUAGES:
-        outputs.update(figure_files(lang, figures[lang]))
-    outputs[DATA_FILE] = document(workeds)
+def generate(derivations, examples=None):
+    """All generated files of `derivations`: relative path → text.
+
+    `examples` maps a derivation's name to another examples file.  Raises InputError or VerificationError."""
+    examples = examples or {}
+    site = {"derivations": [{"name": d.name, "pages": list(d.pages)} for d in derivations]}
+    outputs = {}
+    for derivation in derivations:
+        computed = derivation.compute(examples.get(derivation.name, derivation.default_examples))
+        verified = derivation.verify(computed)
+        context = derivation.context(verified)
+        for lang in LANGUAGES:
+            words, files = derivation.language(verified, lang)
+            outputs.update(render_pages(derivation, lang, {**context, **words, "site": site,
+                                                           "download": download_href(lang)}))
+            outputs.update(files)
+        outputs[derivation.data_file] = derivation.data(verified)
     return outputs

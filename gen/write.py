@@ -27,19 +27,20 @@ def atomic_write(path, text):
         raise
 
 
-def changes(root, outputs):
-    """(added/changed paths, stale paths) compared with what is on disk."""
+def changes(root, outputs, remove_stale=True):
+    """(added/changed paths, stale paths) compared with what is on disk (no stale paths when
+    only part of the output is generated)."""
     root = Path(root)
     changed = [rel for rel, text in sorted(outputs.items())
                if not (root / rel).is_file() or (root / rel).read_text(encoding="utf-8") != text]
-    stale = [rel for rel in managed_files(root) if rel not in outputs]
+    stale = [rel for rel in managed_files(root) if rel not in outputs] if remove_stale else []
     return changed, stale
 
 
-def write_outputs(root, outputs):
+def write_outputs(root, outputs, remove_stale=True):
     """Write changed files, remove stale generated ones; return (written, removed)."""
     root = Path(root)
-    changed, stale = changes(root, outputs)
+    changed, stale = changes(root, outputs, remove_stale)
     for rel in changed:
         atomic_write(root / rel, outputs[rel])
     for rel in stale:
@@ -47,10 +48,10 @@ def write_outputs(root, outputs):
     return changed, stale
 
 
-def stale_diff(root, outputs):
+def stale_diff(root, outputs, remove_stale=True):
     """A unified diff from what is on disk to what would be generated ('' when up to date)."""
     root = Path(root)
-    changed, stale = changes(root, outputs)
+    changed, stale = changes(root, outputs, remove_stale)
     chunks = []
     for rel in changed + stale:
         path = root / rel

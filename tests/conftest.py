@@ -6,5 +6,6 @@ import pytest
 @pytest.fixture(scope="session")
 def outputs():
     """Every generated file's text for the default examples."""
+    from gen.derivations import discover
     from gen.pipeline import generate
-    return generate()
+    return generate(discover())

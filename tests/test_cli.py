@@ -69,13 +69,13 @@ def test_help_explains_everything():
 def test_verification_failure_is_one_line(tmp_path, monkeypatch):
     """A failed equation stops generation naming it, exit 3, nothing written."""
     import gen.cli
-    import gen.pipeline
+    import gen.derivations.note as note
     from gen.errors import VerificationError
 
     def broken(*_):
         raise VerificationError("(32)", "line 3 differs")
 
-    monkeypatch.setattr(gen.pipeline, "verify_steps", broken)
+    monkeypatch.setattr(note, "verify_steps", broken)
     out = tmp_path / "o"
     assert gen.cli.main(["--out", str(out)]) == 3
     assert not out.exists()

@@ -3,15 +3,26 @@
 import pytest
 import sympy as sp
 
-from gen.derivation import CASES, E, GRAPH, Part, Step, derivation
+from gen.checking import verify_steps as check_steps
+from gen.derivations.note.network import network
+from gen.derivations.note.oracle import Oracle
+from gen.derivations.note.steps import derivation
 from gen.errors import VerificationError
-from gen.verify import Claim, Oracle, verify_steps
+from gen.statements import Claim, Part, Step
 
-STEPS = derivation()
+NET = network()
+CASES, E, GRAPH = NET.cases, NET.E, NET.graph
+STEPS = derivation(NET)
+
+
+def verify_steps(steps):
+    return check_steps(steps, Oracle())
 
 
 def test_numbers_match_the_note():
-    assert [s.key for s in STEPS if not s.key.startswith("S")] == [str(n) for n in range(1, 36)]
+    assert [s.key for s in STEPS if not s.series] == [str(n) for n in range(1, 36)]
+    assert [s.key for s in STEPS if s.series] == ["S1", "S2", "S3"]
+    assert len({s.name for s in STEPS}) == len(STEPS)
 
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda s: s.label)
@@ -39,7 +50,8 @@ def _note_eq32_middle_line():
 
 
 def test_note_error_in_32_is_caught():
-    bad = Step("32", (Part("dL/dW1", (_note_eq32_middle_line(),), Claim("grad", "W1")),), CASES[0])
+    bad = Step("dL_dW1_on-on", (Part("dL/dW1", (_note_eq32_middle_line(),), Claim("grad", "W1")),), CASES[0],
+               key="32")
     with pytest.raises(VerificationError, match=r"equation \(32\)"):
         verify_steps([bad])
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from gen.errata import errata
+from gen.derivations.note.errata import errata
+from gen.derivations.note.network import network
 
 SEED = sorted((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"))
 
@@ -15,7 +16,7 @@ def squeeze(text):
 
 
 @pytest.mark.skipif(not SEED, reason="the source note (../shared/seed) is not beside this checkout")
-@pytest.mark.parametrize("erratum", errata(), ids=lambda e: e.id)
+@pytest.mark.parametrize("erratum", errata(network()), ids=lambda e: e.id)
 def test_quote_is_in_the_note(erratum):
     note = squeeze(SEED[0].read_text(encoding="utf-8"))
     assert squeeze(erratum.quote) in note

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gen.examples import load_examples
-from gen.figures import STEP_KEYS, graph_figure, step_figures
-from gen.figures.labels import LABELS_FILE
+from gen.derivations.note.examples import load_examples
+from gen.derivations.note.figures import STEP_KEYS, graph_figure, step_figures
+from gen.derivations.note.figures.labels import LABELS_FILE
+from gen.derivations.note.network import network
+from gen.derivations.note.records import record
+from gen.derivations.note.worked import compute
 from gen.figures.theme import ROLES
-from gen.records import record
-from gen.worked import compute
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).with_name("golden") / "figures"
@@ -27,7 +28,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 LANGS = ("ko", "en")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 REGENERATE = "UPDATE_GOLDEN=1 pytest tests/test_figures.py"
-RECORDS = [record(compute(e)) for e in load_examples(ROOT / "gen" / "examples.yml")]
+NOTE = ROOT / "gen" / "derivations" / "note"
+RECORDS = [record(compute(network(), e)) for e in load_examples(NOTE / "examples.yml")]
 BY_ID = {r["id"]: r for r in RECORDS}
 
 
@@ -260,7 +262,7 @@ def test_labels_same_keys_and_glossary_terms():
 def test_figure_code_holds_no_words():
     """Words come from labels.yml: string literals in the figure modules (but docstrings and
     error messages, which no figure shows) hold no Hangul and no English phrase."""
-    for path in (ROOT / "gen" / "figures").glob("*.py"):
+    for path in [*(ROOT / "gen" / "figures").glob("*.py"), *(NOTE / "figures").glob("*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}  # (attribute) docstrings
         docs |= {id(c) for n in ast.walk(tree) if isinstance(n, ast.Raise) for c in ast.walk(n)}  # errors

@@ -22,7 +22,7 @@ import sympy as sp
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "docs" / "data" / "worked-examples.json"
-EXAMPLES_YML = REPO / "gen" / "examples.yml"
+EXAMPLES_YML = REPO / "gen" / "derivations" / "note" / "examples.yml"
 
 # JSON key → shape (rows, cols) in the page's layout; L is a plain number.
 SHAPES = {"X": (2, 2), "W1": (2, 1), "W2": (1, 2), "z": (2, 1), "h": (2, 1), "y": (2, 2),

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gen.render import LANGUAGES, PAGES
+from gen.derivations.note import PAGES
+from gen.paths import LANGUAGES
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 REGENERATE = "UPDATE_GOLDEN=1 python -m pytest tests/test_pages.py"

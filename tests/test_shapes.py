@@ -3,17 +3,20 @@
 import pytest
 import sympy as sp
 
-import gen.shapes as shapes
+import gen.derivations.note.shapes as shapes
+from gen.derivations.note.network import network
+from gen.derivations.note.oracle import Oracle
 from gen.errors import VerificationError
-from gen.verify import Oracle
+
+NET = network()
 
 
 def test_index_sums_verified():
-    shapes.verify_index_sums(Oracle())
+    shapes.verify_index_sums(NET, Oracle())
 
 
 def test_gradient_shapes_equal_value_shapes():
-    rows = shapes.shape_table()
+    rows = shapes.shape_table(NET)
     assert [r["shape"] for r in rows] == [r["grad_shape"] for r in rows]
     assert {r["name"]: r["shape"] for r in rows}["y"] == (2, 2)
 
@@ -21,9 +24,9 @@ def test_gradient_shapes_equal_value_shapes():
 @pytest.mark.parametrize("form", ["summed", "transposed"])
 def test_wrong_index_is_caught(monkeypatch, form):
     """x_{ki} instead of x_{ik} (the transpose forgotten) must fail verification."""
-    right = shapes.index_sums()
+    right = shapes.index_sums(NET)
 
-    def wrong():
+    def wrong(_net):
         x, xt, dz = sp.IndexedBase("X"), sp.IndexedBase("XT"), sp.IndexedBase("dL_dz")
         term = (sp.Mul(x[shapes.K, shapes.I], dz[shapes.I], evaluate=False) if form == "summed"
                 else sp.Mul(xt[shapes.I, shapes.K], dz[shapes.I], evaluate=False))
@@ -35,4 +38,4 @@ def test_wrong_index_is_caught(monkeypatch, form):
 
     monkeypatch.setattr(shapes, "index_sums", wrong)
     with pytest.raises(VerificationError, match="W1"):
-        shapes.verify_index_sums(Oracle())
+        shapes.verify_index_sums(NET, Oracle())

@@ -38,10 +38,10 @@ def on_files(files, config):
         served = mathjax.site_files()
     except SiteError as err:
         raise PluginError(str(err)) from None
-    data = Path(config.docs_dir).parent / layout.DATA_FILE
-    if not data.is_file():
-        raise PluginError(f"missing {data} (the generator writes it)")
-    served.append((layout.DATA_FILE, data))
+    data = sorted((Path(config.docs_dir).parent / "data").glob("*.json"))
+    if not data:
+        raise PluginError(f"no data files in {Path(config.docs_dir).parent / 'data'} (the generator writes them)")
+    served.extend((f"data/{path.name}", path) for path in data)
     for uri, source in served:
         files.append(File.generated(config, uri, abs_src_path=str(source)))
     return files

@@ -25,8 +25,6 @@ LANGUAGES = tuple(Language(code, "mkdocs.yml", "") if n == 0 else Language(code,
 
 OFFLINE_ZIP = paths.OFFLINE_ZIP
 
-DATA_FILE = paths.DATA_FILE
-
 
 def language(code: str) -> Language:
     """The Language with this code."""

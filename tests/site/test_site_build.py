@@ -103,11 +103,13 @@ def test_mathjax_missing_names_package(monkeypatch):
         mathjax.es5_dir()
 
 
-def test_data_file_in_both_languages(site, project):
-    source = (project / "docs" / layout.DATA_FILE).read_bytes()
-    for lang in layout.LANGUAGES:
-        assert (site / lang.path / layout.DATA_FILE).read_bytes() == source
-    json.loads(source)
+def test_data_files_in_both_languages(site, project):
+    sources = sorted((project / "docs" / "data").glob("*.json"))
+    assert "worked-examples.json" in [s.name for s in sources]
+    for source in sources:
+        for lang in layout.LANGUAGES:
+            assert (site / lang.path / "data" / source.name).read_bytes() == source.read_bytes()
+        json.loads(source.read_bytes())
 
 
 def test_missing_page_fails_build(tmp_path, project):

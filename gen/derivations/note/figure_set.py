@@ -1,7 +1,8 @@
 """Every figure of the site in one language: Fig. 1, one per worked example, and the step-by-step
 backward pass of the first example (inlined in pages, and also written as SVG files)."""
 
-from gen.figures import graph_figure, scroll_box, step_figures
+from gen.derivations.note.figures import graph_figure, step_figures
+from gen.figures import scroll_box
 
 
 def figure_set(lang, records):

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from gen.derivation import E, GRAPH, M
 from gen.errors import VerificationError
 from gen.graph import replace_unevaluated
-from gen.notation import MATRIX_TEX, generic_entry_tex, index_tex, partial, sum_tex
-from gen.verify import ALL_ON, Claim
+from gen.notation import matrix_tex, partial, sum_tex
+from gen.statements import Claim
 
 I, J, K = sp.symbols("i j k", integer=True, positive=True)
 
@@ -35,7 +34,7 @@ class IndexSum:
     """The matrix form, e.g. hᵀ ∂L/∂y, with ∂L/∂y a matrix symbol."""
 
 
-def index_sums():
+def index_sums(net):
     """The two weights of the note, as sums over i."""
     h, x, ht, xt = (sp.IndexedBase(n) for n in ("h", "X", "hT", "XT"))
     dy, dz = sp.IndexedBase("dL_dy"), sp.IndexedBase("dL_dz")
@@ -45,10 +44,10 @@ def index_sums():
     return [
         IndexSum("W2", J, "y", total(sp.Mul(h[I], dy[I, J], evaluate=False)),
                  total(sp.Mul(ht[1, I], dy[I, J], evaluate=False)),
-                 M["h"].T * sp.MatrixSymbol("dL_dy", *M["y"].shape)),  # ∂L/∂W₂ = hᵀ ∂L/∂y
+                 net.M["h"].T * sp.MatrixSymbol("dL_dy", *net.M["y"].shape)),  # ∂L/∂W₂ = hᵀ ∂L/∂y
         IndexSum("W1", K, "z", total(sp.Mul(x[I, K], dz[I], evaluate=False)),
                  total(sp.Mul(xt[K, I], dz[I], evaluate=False)),
-                 M["X"].T * sp.MatrixSymbol("dL_dz", *M["z"].shape)),  # ∂L/∂W₁ = Xᵀ ∂L/∂z
+                 net.M["X"].T * sp.MatrixSymbol("dL_dz", *net.M["z"].shape)),  # ∂L/∂W₁ = Xᵀ ∂L/∂z
     ]
 
 
@@ -61,62 +60,62 @@ def expanded(item, value, form="summed"):
     return sp.Add(*terms, evaluate=False)
 
 
-def upstream_symbol(item):
+def upstream_symbol(net, item):
     """The matrix symbol ∂L/∂c standing for the gradient that flows in."""
-    return sp.MatrixSymbol(f"dL_d{item.upstream}", *M[item.upstream].shape)
+    return sp.MatrixSymbol(f"dL_d{item.upstream}", *net.M[item.upstream].shape)
 
 
-def with_upstream(item):
+def with_upstream(net, item):
     """The matrix form with the upstream's own matrix form put in, e.g. hᵀ (2y) = 2 hᵀ y."""
-    return item.matrix.xreplace({upstream_symbol(item): GRAPH.matrix_gradient(item.upstream)})
+    return item.matrix.xreplace({upstream_symbol(net, item): net.graph.matrix_gradient(item.upstream)})
 
 
-def _entries(expr):
+def _entries(net, expr):
     """Indexed entries → the derivation's named entries and gradients (1-based indices)."""
-    grads = {"dL_dy": GRAPH.gradient("y"), "dL_dz": GRAPH.gradient("z")}
+    grads = {"dL_dy": net.graph.gradient("y"), "dL_dz": net.graph.gradient("z")}
 
     def entry(base, *idx):
         name = base.name
         if name.endswith("T"):  # (Aᵀ)_{ab} = A_{ba}
-            matrix = E[name[:-1]].T
+            matrix = net.E[name[:-1]].T
         else:
-            matrix = grads[name] if name in grads else E[name]
+            matrix = grads[name] if name in grads else net.E[name]
         return matrix[idx[0] - 1, idx[1] - 1] if len(idx) == 2 else matrix[idx[0] - 1]
     return expr.replace(sp.Indexed, entry)
 
 
-def verify_index_sums(oracle):
+def verify_index_sums(net, oracle):
     """Each written-out sum and each matrix form equals ∂L/∂W by direct differentiation."""
-    for item in index_sums():
-        rows, cols = GRAPH.nodes[item.node].shape
-        matrix = item.matrix.xreplace({upstream_symbol(item): GRAPH.gradient(item.upstream)})
-        for on in ALL_ON:
+    for item in index_sums(net):
+        rows, cols = net.graph.nodes[item.node].shape
+        matrix = item.matrix.xreplace({upstream_symbol(net, item): net.graph.gradient(item.upstream)})
+        for on in oracle.patterns:
             for n in range(max(rows, cols)):
                 at = (0, n) if rows == 1 else (n, 0)
                 for form in ("summed", "transposed"):
-                    if not oracle.agrees(_entries(expanded(item, n + 1, form)), Claim("grad", item.node, at), on):
+                    if not oracle.agrees(_entries(net, expanded(item, n + 1, form)), Claim("grad", item.node, at), on):
                         raise VerificationError(f"∂L/∂{item.node}", f"entry {n + 1} of the {form} sum is wrong")
             if not oracle.agrees(matrix, Claim("grad", item.node), on):
                 raise VerificationError(f"∂L/∂{item.node}", "the matrix form of the index sum is wrong")
 
 
-def shape_table():
+def shape_table(net):
     """Each value's shape beside the shape of its gradient (as computed, not assumed)."""
-    return [{"name": MATRIX_TEX[n], "shape": GRAPH.nodes[n].shape, "grad": partial("L", MATRIX_TEX[n]),
-             "grad_shape": GRAPH.gradient(n).shape} for n in GRAPH.order if n != GRAPH.loss]
+    return [{"name": matrix_tex(n), "shape": net.graph.nodes[n].shape, "grad": partial("L", matrix_tex(n)),
+             "grad_shape": net.graph.gradient(n).shape} for n in net.graph.order if n != net.graph.loss]
 
 
-def sum_notation(item):
+def sum_notation(net, item):
     """Σᵢ (∂L/∂c)_i… ∂c_i…/∂w_… : the chain rule before the local derivative is put in."""
-    consumer = GRAPH.nodes[item.upstream]
-    generic = index_tex(item.upstream, consumer.shape)
+    consumer = net.graph.nodes[item.upstream]
+    generic = net.index_tex(item.upstream, consumer.shape)
     return (f"{sum_tex((consumer.shape[0], 1))} {partial('L', generic)} "
-            f"{partial(generic, generic_entry_tex(item.node, item.index))}")
+            f"{partial(generic, net.generic_entry_tex(item.node, item.index))}")
 
 
-def element_tex(item, text):
+def element_tex(net, item, text):
     """(A B)_{1j} or (A B)_{k}: one entry of a matrix product, named by the free index."""
-    rows = GRAPH.nodes[item.node].shape[0]
+    rows = net.graph.nodes[item.node].shape[0]
     index = f"1{item.index}" if rows == 1 else f"{item.index}"
     return rf"\left({text}\right)_{{{index}}}"
 

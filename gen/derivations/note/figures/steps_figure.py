@@ -4,12 +4,12 @@ local derivative (under the node) gives the downstream gradient (left); red arro
 
 from dataclasses import dataclass
 
-from gen.figures.graph_figure import hatch_pattern
-from gen.figures.labels import grad_symbol, symbols, transpose_symbol, words
+from gen.derivations.note.figures.graph_figure import hatch_pattern
+from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol, words
 from gen.figures.parts import caption, chip, column, grid, label, op_node, wire
 from gen.figures.svg import Piece, num, place, root, tag
 from gen.figures.theme import CELL_H, GAP, MIN_SCALE, NAME_FONT, OP_H
-from gen.figures.values import matrix, matrix_text, off_units, require
+from gen.derivations.note.figures.values import matrix, matrix_text, off_units, require
 
 COL_GAP = 60
 

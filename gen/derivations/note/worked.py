@@ -8,12 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from gen.derivation import CASES, E, GRAPH
 from gen.errors import VerificationError
 from gen.graph import explicit
 
-# Equations that restate another one's number (5→6, 10→11) or hold for no case in particular.
-GENERAL_ONLY = {"5", "10", "16", "17", "18"}
+# Equations that restate another one's result (entry-wise before the matrix form) or hold for no case in particular.
+GENERAL_ONLY = {"dL_dW2_entries", "dL_dh_entries", "relu_local_cases", "relu_local", "dL_dz"}
 NODES = ("X", "W1", "W2", "z", "h", "y", "L")
 GRADIENTS = ("y", "W2", "h", "z", "W1")
 
@@ -34,25 +33,28 @@ class Worked:
     """Every entry symbol and matrix symbol → its number or matrix (for substitution)."""
 
 
-def compute(example):
-    """Forward and backward for one example, exact, checked two more ways."""
-    values = GRAPH.forward({"X": example.X, "W1": example.W1, "W2": example.W2})
+def compute(net, example):
+    """Forward and backward for one example, exact (checked two more ways by `cross_check`)."""
+    values = net.graph.forward({"X": example.X, "W1": example.W1, "W2": example.W2})
     env = {}
-    for name, entries in E.items():
+    for name, entries in net.E.items():
         env.update(zip(entries, values[name]))
-    env.update(GRAPH.matrix_env({n: values[n] for n in E}))
-    case = next(c for c in CASES if c.on == tuple(bool(v > 0) for v in values["z"]))
-    grads = {n: sp.ImmutableMatrix(GRAPH.gradient(n).xreplace(env)) for n in GRADIENTS}
-    worked = Worked(example, case, values, grads, env)
-    _check_matrix_form(worked)
+    env.update(net.graph.matrix_env({n: values[n] for n in net.E}))
+    case = next(c for c in net.cases if c.on == tuple(bool(v > 0) for v in values["z"]))
+    grads = {n: sp.ImmutableMatrix(net.graph.gradient(n).xreplace(env)) for n in GRADIENTS}
+    return Worked(example, case, values, grads, env)
+
+
+def cross_check(net, worked):
+    """The exact gradients, again by the matrix-form chain rule and by a float64 numpy pass."""
+    _check_matrix_form(net, worked)
     _check_float(worked)
-    return worked
 
 
-def _check_matrix_form(worked):
+def _check_matrix_form(net, worked):
     """Entry-by-entry gradients = the matrix-form chain rule (e.g. Xᵀ((2yW₂ᵀ) ⊙ 1[z > 0]))."""
     for name in GRADIENTS:
-        matrix = explicit(GRAPH.matrix_gradient(name), worked.env)
+        matrix = explicit(net.graph.matrix_gradient(name), worked.env)
         if matrix != worked.grads[name]:
             raise VerificationError(f"dL/d{name}", f"example {worked.example.id!r}: entry-wise "
                                     f"{worked.grads[name].tolist()} ≠ matrix form {matrix.tolist()}")
@@ -77,7 +79,7 @@ def _check_float(worked):
 
 def shown_steps(steps, case):
     """The note's equations that apply to an example of `case`, in order."""
-    return [s for s in steps if not s.key.startswith("S") and s.key not in GENERAL_ONLY
+    return [s for s in steps if not s.series and s.name not in GENERAL_ONLY
             and s.case in (None, case)]
 
 

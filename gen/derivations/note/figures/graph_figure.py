@@ -4,11 +4,11 @@ plain, or with each node's forward value above it (green, solid) and ∂L/∂nod
 """
 
 from gen.figures import layout
-from gen.figures.labels import grad_symbol, symbols, words
+from gen.derivations.note.figures.labels import grad_symbol, symbols, words
 from gen.figures.parts import caption, chip, column, grid, label, op_node
 from gen.figures.svg import Piece, place, root, tag
 from gen.figures.theme import MIN_SCALE, stroke_style
-from gen.figures.values import FORWARD_KEYS, GRADIENT_KEYS, matrix, matrix_text, off_units, require
+from gen.derivations.note.figures.values import FORWARD_KEYS, GRADIENT_KEYS, matrix, matrix_text, off_units, require
 
 ROWS = ((("X", 0), ("W1", 1), ("mul1", 0), ("z", 0), ("relu", 0), ("h", 0)),
         (("W2", 1), ("mul2", 0), ("y", 0), ("sqnorm", 0), ("L", 0)))

@@ -5,37 +5,23 @@ sympy differentiates them, and Heaviside(z_i) becomes the case's 1[z_i > 0] (ReL
 unlike sympy's Heaviside(0) = 1/2).
 """
 
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import product
 
 import sympy as sp
 
-from gen.errors import VerificationError
+from gen.derivations.note.names import ENTRY_NAMES
 from gen.notation import Indicator, entry_matrix, matrix_symbol
-
-
-@dataclass(frozen=True)
-class Claim:
-    """What a chain of right-hand sides is claimed to equal."""
-
-    quantity: str
-    """`grad` (∂L/∂wrt) or `local` (∂of/∂wrt)."""
-    wrt: str
-    """The node differentiated with respect to."""
-    at: tuple | None = None
-    """One entry of `wrt`, or None for all of it."""
-    of: str = "L"
-    """For `local`: the node differentiated."""
-    out: tuple | None = None
-    """For `local`: one entry of `of`, or None for all of it."""
 
 
 class Oracle:
     """Direct derivatives of L = ‖ReLU(X W₁) W₂‖² and the expansion of named intermediates."""
 
+    patterns = tuple(product((True, False), repeat=2))
+    """Every on/off pattern of the two ReLU units."""
+
     def __init__(self):
-        m = {n: entry_matrix(n, s) for n, s in
+        m = {n: entry_matrix(ENTRY_NAMES[n], s) for n, s in
              {"X": (2, 2), "W1": (2, 1), "W2": (1, 2), "z": (2, 1), "h": (2, 1), "y": (2, 2)}.items()}
         self.m = m
         relu = lambda a: a.applyfunc(lambda v: sp.Max(0, v))  # noqa: E731
@@ -118,58 +104,3 @@ def _relu_branch(args, step):
         raise ValueError(f"unexpected Max{args}")
     t = args[0] if args[1] == 0 else args[1]
     return step(t) * t
-
-
-ALL_ON = tuple(product((True, False), repeat=2))  # every on/off pattern of the two ReLU units
-
-
-def verify_steps(steps, oracle=None):
-    """Raise VerificationError naming the first equation whose line disagrees with the oracle.
-
-    Returns counts of what was checked: steps, lines, and (line, case) checks."""
-    oracle = oracle or Oracle()
-    lines = checks = 0
-    for step in steps:
-        for part in step.parts:
-            for line_no, line in enumerate(part.lines, start=1):
-                lines += 1
-                for on in cases_for(step.case):
-                    checks += 1
-                    if not oracle.agrees(branch_value(line, on), part.claim, on):
-                        raise VerificationError(step.label, f"line {line_no} of {part.lhs} "
-                                                f"differs from direct differentiation (case {on})")
-    return {"steps": len(steps), "lines": lines, "checks": checks}
-
-
-def verify_errata(errata, oracle=None):
-    """Each correction must agree with the oracle and each original transcription must not."""
-    oracle = oracle or Oracle()
-    for erratum in errata:
-        if erratum.claim is None:
-            continue
-        cases = cases_for(erratum.case)
-        if not all(oracle.agrees(erratum.corrected, erratum.claim, on) for on in cases):
-            raise VerificationError(erratum.where, f"the correction of erratum {erratum.id!r} is wrong")
-        if all(_same_shape_agrees(oracle, erratum.original, erratum.claim, on) for on in cases):
-            raise VerificationError(erratum.where, f"erratum {erratum.id!r}: the note's expression is right")
-    return len(errata)
-
-
-def _same_shape_agrees(oracle, line, claim, on):
-    value, reference = oracle.value(line), oracle.reference(claim)
-    if getattr(value, "shape", None) != getattr(reference, "shape", None):
-        return False
-    return oracle.agrees(line, claim, on)
-
-
-def cases_for(case):
-    """The ReLU patterns under which a statement must hold: its case, or all four."""
-    return (case.on,) if case is not None else ALL_ON
-
-
-def branch_value(line, on):
-    """For a piecewise line, the branch of pattern `on`; otherwise the line itself."""
-    branches = getattr(line, "branches", None)
-    if branches is None:
-        return line
-    return dict((case.on, value) for value, case in branches)[on]

@@ -6,45 +6,43 @@ between languages.
 
 import sympy as sp
 
-from gen.derivation import CASES, E, GRAPH, M, derivation
+from gen.derivations.note.records import record
+from gen.derivations.note.shapes import I, element_tex, expanded, index_sums, shape_table, sum_notation, with_upstream
+from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
 from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
-from gen.errata import errata
 from gen.errors import VerificationError
-from gen.notation import MATRIX_TEX, entry_tex, generic_entry_tex, Indicator, number_text, partial, tex, tex_with
-from gen.records import record
-from gen.shapes import I, element_tex, expanded, index_sums, shape_table, sum_notation, with_upstream
-from gen.worked import GRADIENTS, line_value, shown_steps
+from gen.notation import Indicator, matrix_tex, number_text, partial, tex, tex_with
 
 
-def forward_equations():
+def forward_equations(net):
     """z = X W₁, h = ReLU(z), y = h W₂, L = ‖y‖², from each op's forward expression."""
     lines = []
-    for name in GRAPH.order:
-        node = GRAPH.nodes[name]
+    for name in net.graph.order:
+        node = net.graph.nodes[name]
         if node.op is not None:
-            rhs = node.op.forward_expr(*(M[i] for i in node.inputs))
-            lines.append(f"{MATRIX_TEX[name]} &= {tex(rhs)}")
+            rhs = node.op.forward_expr(*(net.M[i] for i in node.inputs))
+            lines.append(f"{matrix_tex(name)} &= {tex(rhs)}")
     return display(environment("aligned", lines))
 
 
-def definitions():
+def definitions(net):
     """Every matrix written out entry by entry, with the named entries z_i, h_i, y_ij."""
-    leaves = r",\quad ".join(f"{MATRIX_TEX[n]} = {tex(E[n])}" for n in ("X", "W1", "W2"))
+    leaves = r",\quad ".join(f"{matrix_tex(n)} = {tex(net.E[n])}" for n in ("X", "W1", "W2"))
     rows = [leaves]
     for name in ("z", "h", "y"):
-        node = GRAPH.nodes[name]
-        inner = node.op.forward(*(E[i] for i in node.inputs))
-        rows.append(f"{MATRIX_TEX[name]} = {tex(entrywise_max(inner, name))} = {tex(E[name])}")
-    rows.append(f"L = {tex(GRAPH.nodes['L'].op.forward_expr(M['y']))} = {tex(squares())}")
+        node = net.graph.nodes[name]
+        inner = node.op.forward(*(net.E[i] for i in node.inputs))
+        rows.append(f"{matrix_tex(name)} = {tex(entrywise_max(net, inner, name))} = {tex(net.E[name])}")
+    rows.append(f"L = {tex(net.graph.nodes['L'].op.forward_expr(net.M['y']))} = {tex(squares(net))}")
     return display(environment("gathered", rows))
 
 
-def entrywise_max(inner, name):
+def entrywise_max(net, inner, name):
     """y's entries as the note writes them first: max(0, z_i) w_2j."""
     if name != "y":
         return inner
-    relu_z = GRAPH.nodes["h"].op.forward(E["z"])
-    return sp.ImmutableMatrix(2, 2, lambda i, j: sp.Mul(relu_z[i], E["W2"][j], evaluate=False))
+    relu_z = net.graph.nodes["h"].op.forward(net.E["z"])
+    return sp.ImmutableMatrix(2, 2, lambda i, j: sp.Mul(relu_z[i], net.E["W2"][j], evaluate=False))
 
 
 def relu_definition():
@@ -58,24 +56,24 @@ def relu_definition():
     return display(environment("aligned", rows))
 
 
-def squares():
+def squares(net):
     """y₁₁² + y₁₂² + … : ‖y‖² entry by entry."""
-    return sp.Add(*(sp.Pow(v, 2, evaluate=False) for v in E["y"]), evaluate=False)
+    return sp.Add(*(sp.Pow(v, 2, evaluate=False) for v in net.E["y"]), evaluate=False)
 
 
-def worked_forward(worked):
+def worked_forward(net, worked):
     """The forward pass of one example: each node's rule, with numbers, then its value."""
     env = worked.env
-    rows = ["&" + r",\quad ".join(f"{MATRIX_TEX[n]} = {tex(worked.values[n])}" for n in ("X", "W1", "W2"))]
+    rows = ["&" + r",\quad ".join(f"{matrix_tex(n)} = {tex(worked.values[n])}" for n in ("X", "W1", "W2"))]
     for name in ("z", "h", "y", "L"):
-        node = GRAPH.nodes[name]
-        rule = node.op.forward_expr(*(M[i] for i in node.inputs))
+        node = net.graph.nodes[name]
+        rule = node.op.forward_expr(*(net.M[i] for i in node.inputs))
         shown = [tex(rule), tex_with(rule, env)]
         value = worked.values[name]
         if name == "L":
-            shown.append(tex_with(squares(), env))
+            shown.append(tex_with(squares(net), env))
             value = value[0, 0]
-        rows.append(f"{MATRIX_TEX[name]} &= " + " = ".join([*shown, tex(value)]))
+        rows.append(f"{matrix_tex(name)} &= " + " = ".join([*shown, tex(value)]))
     return display(environment("aligned", rows))
 
 
@@ -112,7 +110,7 @@ def worked_step(step, worked):
     return {"key": step.key, "tex": display(layout_tex(step.layout, parts), step.label)}
 
 
-def worked_context(worked, steps):
+def worked_context(net, worked, steps):
     """Everything a template shows of one example."""
     return {
         "id": worked.example.id,
@@ -122,7 +120,7 @@ def worked_context(worked, steps):
         "off_units": [i + 1 for i, o in enumerate(worked.case.on) if not o],
         "z": [number_text(v) for v in worked.values["z"]],
         "L": number_text(worked.values["L"][0, 0]),
-        "forward": worked_forward(worked),
+        "forward": worked_forward(net, worked),
         "steps": [worked_step(s, worked) for s in shown_steps(steps, worked.case)],
         "record": record(worked),
     }
@@ -146,61 +144,64 @@ def erratum_context(erratum, workeds):
             "case": condition_tex(erratum.case) if erratum.case else None, "numbers": numbers}
 
 
-def case_keys(steps, case):
+def case_keys(net, steps, case):
     """The equations of one case by what they give: the ReLU local, ∂L/∂z, ∂L/∂w₁ₖ, ∂L/∂W₁."""
-    claims = [(s.key, s.parts[0].claim) for s in steps if s.case == case]
+    claims = [(s.name, s.parts[0].claim) for s in steps if s.case == case]
     return {"relu_local": next(k for k, c in claims if c.quantity == "local"),
             "dz": next(k for k, c in claims if c.quantity == "grad" and c.wrt == "z"),
             "w1_entries": [k for k, c in claims if c.wrt == "W1" and c.at is not None],
             "w1": next(k for k, c in claims if c.wrt == "W1" and c.at is None)}
 
 
-def spans(steps):
+def spans(net, steps):
     """Equation ranges named in the prose, e.g. `(19)–(22)`, from the steps themselves."""
-    def span(keys):
-        return f"({keys[0]})–({keys[-1]})"
-    per_case = [case_keys(steps, c) for c in CASES]
-    note = [s.key for s in steps if not s.key.startswith("S")]
+    label = {s.name: s.label for s in steps}
+
+    def span(names):
+        return f"{label[names[0]]}–{label[names[-1]]}"
+    per_case = [case_keys(net, steps, c) for c in net.cases]
+    note = [s.name for s in steps if not s.series]
     return {"note": span(note), "dz": span([k["dz"] for k in per_case]),
             "w1": span([k["w1"] for k in per_case])}
 
 
-def page_context(workeds, verified):
-    """All pages' data."""
-    steps = derivation()
+def page_context(verified):
+    """All pages' data, from the verified results (nothing is derived again here)."""
+    net, steps, workeds = verified.net, verified.steps, verified.workeds
     return {
-        "eq": {s.key: step_tex(s) for s in steps},
-        "forward_equations": forward_equations(),
-        "definitions": definitions(),
+        "eq": {s.name: step_tex(s) for s in steps},
+        "tag": {s.name: s.label for s in steps},
+        "forward_equations": forward_equations(net),
+        "definitions": definitions(net),
         "relu_definition": relu_definition(),
-        "cases": [{"id": c.id, "conditions": condition_tex(c), **case_keys(steps, c)} for c in CASES],
-        "spans": spans(steps),
-        "examples": [worked_context(w, steps) for w in workeds],
-        "errata": [erratum_context(e, workeds) for e in errata()],
-        "shapes": shapes_context(),
-        "verified": verified,
-        "grad_names": {n: partial("L", MATRIX_TEX[n]) for n in GRADIENTS},
+        "cases": [{"id": c.id, "conditions": condition_tex(c), **case_keys(net, steps, c)} for c in net.cases],
+        "spans": spans(net, steps),
+        "examples": [worked_context(net, w, steps) for w in workeds],
+        "errata": [erratum_context(e, workeds) for e in verified.errata],
+        "shapes": shapes_context(net),
+        "verified": verified.counts,
+        "grad_names": {n: partial("L", matrix_tex(n)) for n in GRADIENTS},
     }
 
 
-def shapes_context():
+def shapes_context(net):
     """The shape table and, per weight, the chain rule's sum over i written three ways."""
     table = [{**row, "shape": r"{} \times {}".format(*row["shape"]),
-              "grad_shape": r"{} \times {}".format(*row["grad_shape"])} for row in shape_table()]
+              "grad_shape": r"{} \times {}".format(*row["grad_shape"])} for row in shape_table(net)]
     sums = []
-    for item in index_sums():
-        rows, cols = GRAPH.nodes[item.node].shape
-        lhs = partial("L", generic_entry_tex(item.node, tex(item.index)))
-        chain = [sum_notation(item), tex(item.summed), tex(item.transposed), element_tex(item, tex(item.matrix))]
-        entries = [(partial("L", entry_tex(item.node, *((0, n) if rows == 1 else (n, 0)))),
+    for item in index_sums(net):
+        rows, cols = net.graph.nodes[item.node].shape
+        lhs = partial("L", net.generic_entry_tex(item.node, tex(item.index)))
+        chain = [sum_notation(net, item), tex(item.summed), tex(item.transposed), element_tex(net, item, tex(item.matrix))]
+        entries = [(partial("L", net.entry_tex(item.node, *((0, n) if rows == 1 else (n, 0)))),
                     [tex(expanded(item, n + 1)), tex(expanded(item, n + 1, "transposed"))])
                    for n in range(max(rows, cols))]
-        filled = with_upstream(item)
+        filled = with_upstream(net, item)
         forms = list(dict.fromkeys([tex(item.matrix), tex(filled), tex(filled.doit())]))
         left = next(a for a in item.matrix.args if isinstance(a, sp.Transpose)).arg
         sums.append({"node": item.node, "upstream": item.upstream, "left": tex(left),
                      "index": tex(item.index), "summed_index": tex(I),
                      "generic": display(chain_tex(lhs, chain)),
                      "entries": display(layout_tex("chain", entries)),
-                     "matrix": display(chain_tex(partial("L", MATRIX_TEX[item.node]), forms))})
+                     "matrix": display(chain_tex(partial("L", matrix_tex(item.node)), forms))})
     return {"table": table, "sums": sums}

@@ -1,0 +1,85 @@
+"""The note's derivation: CS231n Lecture 4's z = X W₁, h = ReLU(z), y = h W₂, L = ‖y‖², equations
+(1)–(35) as the note numbers them, the four ReLU cases, its errata, shapes and worked examples."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gen.checking import verify_errata, verify_steps
+from gen.derivations.note.context import page_context
+from gen.derivations.note.errata import errata
+from gen.derivations.note.examples import load_examples
+from gen.derivations.note.figure_set import figure_set, inline
+from gen.derivations.note.figure_set import files as figure_files
+from gen.derivations.note.network import network
+from gen.derivations.note.oracle import Oracle
+from gen.derivations.note.records import document, record
+from gen.derivations.note.shapes import verify_index_sums
+from gen.derivations.note.steps import derivation as note_steps
+from gen.derivations.note.worked import compute as compute_example
+from gen.derivations.note.worked import cross_check
+from gen.spec import Derivation
+
+PAGES = ("index.md", "derivation.md", "shapes.md", "examples.md", "errata.md", "verification.md")
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Everything the note states, before it is checked."""
+
+    net: object
+    """The network (`network.Net`)."""
+    steps: tuple
+    """Equations (1)–(35) and (S1)–(S3), numbered."""
+    errata: tuple
+    """The note's errors beside their corrections."""
+    workeds: tuple
+    """The worked examples, computed exactly."""
+
+
+@dataclass(frozen=True)
+class Verified(Computed):
+    """The same, after every line, erratum, index sum and worked number was checked."""
+
+    counts: dict
+    """What was checked: steps, lines, (line, case) checks."""
+
+
+def compute(examples_path: Path) -> Computed:
+    """Read the examples, build the network, state every equation and compute every number."""
+    examples = load_examples(examples_path)
+    net = network()
+    return Computed(net, tuple(note_steps(net)), tuple(errata(net)),
+                    tuple(compute_example(net, e) for e in examples))
+
+
+def verify(computed: Computed) -> Verified:
+    """Check every line against direct differentiation, and every worked number two more ways."""
+    oracle = Oracle()
+    counts = verify_steps(computed.steps, oracle)
+    verify_errata(computed.errata, oracle)
+    verify_index_sums(computed.net, oracle)
+    for worked in computed.workeds:
+        cross_check(computed.net, worked)
+    return Verified(**vars(computed), counts=counts)
+
+
+def language(verified: Verified, lang: str):
+    """The figures in one language: inlined in pages, and written as standalone SVG files."""
+    figures = figure_set(lang, [record(w) for w in verified.workeds])
+    return {"figures": inline(figures)}, figure_files(lang, figures)
+
+
+def derivation() -> Derivation:
+    """The note's derivation, as the pipeline runs it."""
+    return Derivation(
+        name="note",
+        folder=Path(__file__).parent,
+        pages=PAGES,
+        data_file="data/worked-examples.json",
+        order=10,
+        compute=compute,
+        verify=verify,
+        context=page_context,
+        language=language,
+        data=lambda verified: document(verified.workeds),
+    )
