@@ -110,7 +110,8 @@ def main(argv=None):
     try:
         return run(args)
     except GenError as err:
-        print(f"error: {err}", file=sys.stderr)
+        for line in str(err).splitlines():
+            print(f"error: {line}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         return 130
