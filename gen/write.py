@@ -3,6 +3,7 @@
 import difflib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from gen.paths import MANAGED
@@ -48,14 +49,40 @@ def write_outputs(root, outputs, remove_stale=True):
     return changed, stale
 
 
-def stale_diff(root, outputs, remove_stale=True):
-    """A unified diff from what is on disk to what would be generated ('' when up to date)."""
+@dataclass(frozen=True)
+class StaleReport:
+    """What `--check` found: per stale file its status and line counts, and the whole diff."""
+
+    files: tuple
+    """(relative path, 'changed'|'added'|'removed', lines added, lines removed), sorted."""
+    diff: tuple
+    """The unified diff, one line per item (with line endings)."""
+
+    def text(self, cap=None):
+        """Summary first, then the diff (its first `cap` lines, with a note when cut)."""
+        plus, minus = sum(f[2] for f in self.files), sum(f[3] for f in self.files)
+        head = [f"{len(self.files)} file(s) stale, {plus + minus} line(s) change (+{plus} -{minus}):\n"]
+        head += [f"  {status:8} {rel} (+{a} -{r})\n" for rel, status, a, r in self.files]
+        shown = self.diff if cap is None or len(self.diff) <= cap else self.diff[:cap]
+        tail = []
+        if len(shown) < len(self.diff):
+            tail = [f"... diff cut at {cap} of {len(self.diff)} lines: add --full-diff to see all of it\n"]
+        return "".join(head) + "\n" + "".join(shown) + "".join(tail)
+
+
+def stale_report(root, outputs, remove_stale=True):
+    """Compare what is on disk with what would be generated (no files when up to date)."""
     root = Path(root)
     changed, stale = changes(root, outputs, remove_stale)
-    chunks = []
-    for rel in changed + stale:
+    files, diff = [], []
+    for rel in sorted(changed + stale):
         path = root / rel
         old = path.read_text(encoding="utf-8").splitlines(keepends=True) if path.is_file() else []
         new = outputs.get(rel, "").splitlines(keepends=True)
-        chunks.extend(difflib.unified_diff(old, new, f"a/{rel}", f"b/{rel}"))
-    return "".join(chunks)
+        lines = [line if line.endswith("\n") else line + "\n" for line in difflib.unified_diff(old, new, f"a/{rel}", f"b/{rel}")]
+        added = sum(1 for line in lines[2:] if line.startswith("+"))
+        removed = sum(1 for line in lines[2:] if line.startswith("-"))
+        status = "removed" if rel in stale else "changed" if path.is_file() else "added"
+        files.append((rel, status, added, removed))
+        diff.extend(lines)
+    return StaleReport(tuple(files), tuple(diff))
