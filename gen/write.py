@@ -1,7 +1,9 @@
 """The only module that touches the output folder: atomic, change-only writes and `--check`."""
 
+import ctypes
 import difflib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,14 +41,77 @@ def changes(root, outputs, remove_stale=True):
 
 
 def write_outputs(root, outputs, remove_stale=True):
-    """Write changed files, remove stale generated ones; return (written, removed)."""
+    """Write changed files, remove stale generated ones; return (written, removed).
+
+    The whole folder changes at once: a copy of it is staged beside it, changed there, then swapped in
+    (one rename), so an interrupted run leaves the old folder or the new one, never a mix."""
     root = Path(root)
+    recover(root)
     changed, stale = changes(root, outputs, remove_stale)
+    if not changed and not stale:
+        return changed, stale
+    staging = _sibling(root, "staging")
+    if root.is_dir():
+        shutil.copytree(root, staging, symlinks=True)
+    else:
+        staging.mkdir(parents=True)
     for rel in changed:
-        atomic_write(root / rel, outputs[rel])
+        atomic_write(staging / rel, outputs[rel])
     for rel in stale:
-        (root / rel).unlink()
+        (staging / rel).unlink()
+    _fsync_tree(staging)
+    _swap(staging, root)
     return changed, stale
+
+
+def _sibling(root, kind):
+    return root.parent / f".{root.name}.{kind}"
+
+
+def recover(root):
+    """Finish or undo what an interrupted run left beside `root`: the old tree back if `root` is gone,
+    leftover staged or old trees removed."""
+    old, staging = _sibling(root, "old"), _sibling(root, "staging")
+    if old.is_dir() and not root.exists():
+        os.rename(old, root)
+    for leftover in (old, staging):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+
+
+def _fsync_tree(folder):
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a, b):
+    """Swap two paths in one step (Linux renameat2); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def _swap(staging, root):
+    """Put the staged tree at `root`; the previous tree is deleted after."""
+    if not root.exists():
+        os.rename(staging, root)
+        return
+    if _exchange(staging, root):
+        shutil.rmtree(staging)
+        return
+    old = _sibling(root, "old")  # two renames; `recover` repairs a run stopped between them
+    os.rename(root, old)
+    os.rename(staging, root)
+    shutil.rmtree(old)
 
 
 @dataclass(frozen=True)
