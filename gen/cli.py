@@ -131,7 +131,9 @@ def run(args):
         if not args.quiet:
             print(f"site built into {built}")
         return 0
-    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr)
+    quiet = argparse.Namespace(**{**vars(args), "quiet": True})
+    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False),
+               watch=[ROOT / "gen"] + ([args.examples] if args.examples else []))
     return 0
 
 

@@ -100,6 +100,12 @@ def _exchange(a, b):
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
+def swap_in(staging, root):
+    """Put the staged tree at `root` in one step; the previous tree is deleted after."""
+    recover(root)
+    _swap(Path(staging), Path(root))
+
+
 def _swap(staging, root):
     """Put the staged tree at `root`; the previous tree is deleted after."""
     if not root.exists():
