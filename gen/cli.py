@@ -12,42 +12,72 @@ DESCRIPTION = """\
 Generate the backpropagation derivation pages (Korean and English) from one sympy computation.
 
   python -m gen                      regenerate docs/ (only files whose content changed)
-  python -m gen --check              exit 1 with a unified diff if docs/ is stale
+  python -m gen --check              exit 1 if docs/ is stale: which files, how many lines, then the diff
+                                     (first 200 lines; --full-diff for all of it)
   python -m gen --examples F --out D generate everything, the note's examples from file F, into folder D
   python -m gen --derivation two-layer --examples F --out D
                                      generate only that derivation, from examples file F, into folder D
   python -m gen build [--offline]    regenerate docs/, then build the site into site/
-  python -m gen serve [--lang en]    regenerate docs/, then preview one language live
+  python -m gen --check build        build the site from docs/ as it is, only if it is fresh (writes no docs/)
+  python -m gen serve                regenerate docs/, preview both languages, regenerate on every change
 
+Options go before or after the subcommand. --out cannot be used with build or serve (they read docs/).
 Exit status: 0 success, 1 docs/ stale (--check), 2 bad examples file,
 3 an equation failed verification, 4 the site could not be built."""
+
+
+DIFF_LINES = 200
+"""`--check` shows at most this many diff lines unless --full-diff."""
+
+
+def _global_options(p, default):
+    """Options accepted before or after the subcommand (after it, they default to 'not given')."""
+    d = (lambda value: value) if default else (lambda _: argparse.SUPPRESS)
+    p.add_argument("--derivation", default=d(None), metavar="NAME",
+                   help="generate only this derivation (note, two-layer, …); files of the others are left alone")
+    p.add_argument("--examples", type=Path, default=d(None), metavar="FILE",
+                   help="worked examples (YAML) of --derivation, or of the note without it "
+                        "(default: the derivation's own gen/derivations/<name>/examples.yml)")
+    p.add_argument("--out", type=Path, default=d(None), metavar="DIR",
+                   help="output folder (default: docs/); holds ko/, en/ and data/. "
+                        "Not with build or serve, which read docs/ (mkdocs.yml names it)")
+    p.add_argument("--check", action="store_true", default=d(False),
+                   help="write nothing to the output folder; exit 1 with a summary and a diff if it is stale "
+                        "(with build: build the site only if docs/ is fresh)")
+    p.add_argument("--full-diff", action="store_true", default=d(False),
+                   help=f"with --check, show the whole diff (default: the first {DIFF_LINES} lines)")
+    p.add_argument("-q", "--quiet", action="store_true", default=d(False), help="print nothing on success")
 
 
 def parser():
     """The argument parser (its --help is the manual)."""
     p = argparse.ArgumentParser(prog="python -m gen", description=DESCRIPTION,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--derivation", default=None, metavar="NAME",
-                   help="generate only this derivation (note, two-layer, …); files of the others are left alone")
-    p.add_argument("--examples", type=Path, default=None, metavar="FILE",
-                   help="worked examples (YAML) of --derivation, or of the note without it "
-                        "(default: the derivation's own gen/derivations/<name>/examples.yml)")
-    p.add_argument("--out", type=Path, default=None, metavar="DIR",
-                   help="output folder (default: docs/); holds ko/, en/ and data/")
-    p.add_argument("--check", action="store_true",
-                   help="write nothing; exit 1 with a unified diff if the output is stale")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    _global_options(p, default=True)
     sub = p.add_subparsers(dest="command", metavar="{build,serve}")
     build = sub.add_parser("build", help="regenerate docs/ and build the site into site/")
+    _global_options(build, default=False)
     build.add_argument("--offline", action="store_true",
                        help="build the variant that opens from file:// into site/ "
                             "(the normal build already carries it as a zip)")
     build.add_argument("--site-url", default=None, metavar="URL",
                        help="the deployed address, e.g. https://user.github.io/repo/ (default: $SITE_URL)")
-    serve = sub.add_parser("serve", help="regenerate docs/ and preview the site live")
-    serve.add_argument("--lang", choices=("ko", "en"), default="ko", help="language to preview")
+    serve = sub.add_parser("serve", help="regenerate docs/, preview both languages, regenerate on every change")
+    _global_options(serve, default=False)
+    serve.add_argument("--lang", choices=("ko", "en"), default="ko", help="language the printed address opens")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return p
+
+
+def usage_problems(args):
+    """Combinations that cannot mean what they say (UsageError)."""
+    if args.command and args.out is not None:
+        raise UsageError(f"--out cannot be used with {args.command}: the site is built from docs/ "
+                         "(mkdocs.yml names it); run `python -m gen --out DIR` to generate into DIR")
+    if args.command == "serve" and args.check:
+        raise UsageError("--check cannot be used with serve, which regenerates docs/ on every change")
+    if args.full_diff and not args.check:
+        raise UsageError("--full-diff only means something with --check")
 
 
 def selected(name):
@@ -66,16 +96,16 @@ def selected(name):
 def regenerate(args, out, check):
     """Generate and write (or compare); return the exit status."""
     from gen.pipeline import generate
-    from gen.write import stale_diff, write_outputs
+    from gen.write import stale_report, write_outputs
 
     derivations = selected(args.derivation)
     examples = {(args.derivation or "note"): args.examples} if args.examples else {}
     outputs = generate(derivations, examples)
     quiet, partial = args.quiet, args.derivation is not None
     if check:
-        diff = stale_diff(out, outputs, remove_stale=not partial)
-        if diff:
-            sys.stdout.write(diff)
+        report = stale_report(out, outputs, remove_stale=not partial)
+        if report.files:
+            sys.stdout.write(report.text(None if args.full_diff else DIFF_LINES))
             print(f"\n{out} is stale: run `python -m gen` to regenerate it.", file=sys.stderr)
             return 1
         if not quiet:
@@ -90,8 +120,9 @@ def regenerate(args, out, check):
 
 def run(args):
     """Dispatch one command; GenError propagates to `main`."""
+    usage_problems(args)
     out = args.out or ROOT / "docs"
-    status = regenerate(args, out, args.check and args.command is None)
+    status = regenerate(args, out, args.check)
     if status or args.command is None:
         return status
     from gen import site
@@ -100,7 +131,9 @@ def run(args):
         if not args.quiet:
             print(f"site built into {built}")
         return 0
-    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr)
+    quiet = argparse.Namespace(**{**vars(args), "quiet": True})
+    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False),
+               watch=[ROOT / "gen"] + ([args.examples] if args.examples else []))
     return 0
 
 
@@ -110,7 +143,8 @@ def main(argv=None):
     try:
         return run(args)
     except GenError as err:
-        print(f"error: {err}", file=sys.stderr)
+        for line in str(err).splitlines():
+            print(f"error: {line}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         return 130

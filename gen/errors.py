@@ -8,18 +8,29 @@ class GenError(Exception):
 
 
 class InputError(GenError):
-    """A bad examples file: names the file, the example id and the field."""
+    """A bad examples file: `FILE:LINE:COL: example 'id', field 'X': problem` (line and column when known)."""
 
     exit_code = 2
 
-    def __init__(self, path, item, field, problem):
+    def __init__(self, path, item, field, problem, position=None):
         self.path, self.item, self.field, self.problem = path, item, field, problem
-        where = f"{path}"
+        self.position = position
+        where = f"{path}" if position is None else f"{path}:{position[0]}:{position[1]}"
         if item is not None:
             where += f": example {item!r}"
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {problem}")
+
+
+class InputErrors(GenError):
+    """Every problem of an examples file, one line each, in file order."""
+
+    exit_code = 2
+
+    def __init__(self, errors):
+        self.errors = sorted(errors, key=lambda e: (str(e.path), e.position or (0, 0)))
+        super().__init__("\n".join(str(e) for e in self.errors))
 
 
 class VerificationError(GenError):

@@ -5,6 +5,7 @@ Each case runs `python -m gen --examples BAD --out OUT` where OUT holds a good e
 """
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -79,10 +80,10 @@ CASES = {
     "id-not-a-string": (doc(entry(id="7")), "#2", "id", "lowercase letters"),
     "id-bad-format": (doc(entry(id="Bad_Id")), ("#2", "Bad_Id"), "id", "lowercase letters"),
     "X-2x3": (doc(entry(X="[[1, 2, 3], [4, 5, 6]]")), "bad", "X", "2×2 matrix"),
-    "W1-flat-list": (doc(entry(W1="[2, 1]")), "bad", "W1", "2×1 matrix"),
+    "W1-flat-list": (doc(entry(W1="[2, 1]")), "bad", "W1", "this is a flat list of 2 number(s)"),
     "W2-2x1": (doc(entry(W2="[[1], [-2]]")), "bad", "W2", "1×2 matrix"),
     "string-number": (doc(entry(X='[["3", 2], [3, -1]]')), "bad", "X", "(got '3')"),
-    "boolean": (doc(entry(W2="[[true, 1]]")), "bad", "W2", "(got True)"),
+    "boolean": (doc(entry(W2="[[true, 1]]")), "bad", "W2", "(got 'true': YAML reads this word as a boolean"),
     "null": (doc(entry(W1="[[null], [1]]")), "bad", "W1", "(got None)"),
     "nan": (doc(entry(X="[[.nan, 2], [3, -1]]")), "bad", "X", "NaN and infinity"),
     "inf": (doc(entry(W1="[[.inf], [1]]")), "bad", "W1", "NaN and infinity"),
@@ -104,7 +105,7 @@ def check_refused(proc, path, label, field, fragment, before, out):
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and proc.stderr.endswith("\n"), proc.stderr
-    line = lines[0]
+    line = re.sub(r"^(error: [^:]*):\d+:\d+:", r"\1:", lines[0])  # FILE:LINE:COL → FILE (checked apart)
     assert line.startswith(f"error: {path}"), line
     labels = label if isinstance(label, tuple) else (label,)
     if label is not None:
@@ -128,7 +129,7 @@ def test_bad_examples_file_is_refused(case, out, tmp_path):
     if case == "z-at-kink":
         assert "z1" in proc.stderr and "kink" in proc.stderr
     if case in ("yaml-syntax", "duplicate-mapping-key"):
-        assert "line " in proc.stderr  # points at the place in the file
+        assert re.match(rf"error: {re.escape(str(bad))}:\d+:\d+: ", proc.stderr)  # points at the place
     assert not (tmp_path / "pwned").exists()
 
 

@@ -39,21 +39,55 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> 
     return site
 
 
-def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000") -> None:
-    """Serve one language with live reload for authors (no offline zip)."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
+          regenerate=None, watch=()) -> None:
+    """Serve both languages (Korean at /, English at /en/) with live reload for authors.
+
+    On every change under `watch`, `regenerate()` runs, then the site is rebuilt into a staged folder
+    and swapped in; a GenError is printed like `python -m gen` prints it and the last good pages stay."""
+    import sys
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from gen.errors import GenError
+    from gen.write import swap_in
 
     root = Path(root).resolve()
-    _preflight(root)
     try:
-        config = root / layout.language(lang).config
+        layout.language(lang)
     except KeyError as err:
         raise SiteError(str(err.args[0])) from None
-    with _environ(NO_MKDOCS_2_WARNING="1"):
+    preview, staging = root / "build" / "preview", root / "build" / "preview-staging"
+
+    def rebuild():
+        shutil.rmtree(staging, ignore_errors=True)
+        if regenerate:
+            regenerate()
+        _preflight(root)
+        with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH):
+            _build_variant(root, staging, offline=False, base=None)
+        swap_in(staging, preview)
+
+    def rebuild_keeping_last_good():
         try:
-            mkdocs_serve(config_file=str(config), dev_addr=dev_addr, livereload=True)
-        except MkDocsException as err:
-            raise SiteError(f"mkdocs serve {config.name}: {err}") from None
+            rebuild()
+            print("preview rebuilt", file=sys.stderr, flush=True)
+        except GenError as err:
+            for line in str(err).splitlines():
+                print(f"error: {line}", file=sys.stderr, flush=True)
+
+    rebuild()
+    host, port = dev_addr.rsplit(":", 1)
+    server = LiveReloadServer(builder=rebuild_keeping_last_good, host=host, port=int(port), root=str(preview))
+    for path in watch:
+        server.watch(str(path))
+    address = f"http://{host}:{server.server_address[1]}/"
+    print(f"serving on {address} ({lang}: {address}{layout.language(lang).path}; "
+          f"English at {address}en/) — Ctrl+C stops", flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
 
 
 def _preflight(root: Path) -> None:
