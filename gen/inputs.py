@@ -20,7 +20,7 @@ import yaml
 from gen.errors import InputError, InputErrors
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-LIMIT = 6
+LIMIT = 12
 """Numbers must be 0 or between 10^-LIMIT and 10^LIMIT in size, so the float64 cross-check means something."""
 MAX_DIGITS = 30
 """At most this many significant digits in one number."""

@@ -80,7 +80,7 @@ def test_number_forms_are_read_exactly(tmp_path, text, value):
     ("1:30", "base-60"), ("0o17", "octal"), ("0x1F", "hexadecimal"), ("012", "012"), ("0b101", "binary"),
     (".inf", "NaN and infinity"), ("-.inf", "NaN and infinity"), (".nan", "NaN and infinity"),
     ("true", "boolean"), ("yes", "boolean"), ("off", "boolean"), ("1e400", "out of range"),
-    ("1e-400", "out of range"), ("1000001", "out of range"), ("0.0000001", "out of range"),
+    ("1e-400", "out of range"), ("1e13", "out of range"), ("1e-13", "out of range"),
     ("1.0000000000000000000000000000001", "too many digits"), ("'3'", "(got '3')"), ("null", "(got None)"),
 ])
 def test_unmeant_forms_are_refused_with_a_reason(tmp_path, text, part):

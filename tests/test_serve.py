@@ -4,6 +4,7 @@ examples file prints the usual error and keeps the last good pages, fixing it re
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -33,12 +34,17 @@ def wait_for(predicate, seconds=60):
     return False
 
 
-@pytest.mark.xfail(reason="serve preview: pages not yet answered in this test (unfinished)", strict=False)
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def test_serve_regenerates_and_keeps_last_good_pages(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(ROOT, project, ignore=lambda d, names: [n for n in names if n in SKIP and d == str(ROOT)])
     log = open(tmp_path / "log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "gen", "serve", "--dev-addr", "127.0.0.1:0"], cwd=project,
+    proc = subprocess.Popen([sys.executable, "-m", "gen", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"], cwd=project,
                             env={**os.environ, "PYTHONPATH": str(project)}, stdout=log, stderr=subprocess.STDOUT)
     try:
         started = wait_for(lambda: "serving on" in (tmp_path / "log").read_text() or proc.poll() is not None, 120)
@@ -51,7 +57,7 @@ def test_serve_regenerates_and_keeps_last_good_pages(tmp_path):
         examples = project / "gen" / "derivations" / "note" / "examples.yml"
         good = examples.read_text(encoding="utf-8")
         examples.write_text(good.replace("W1: [[", "W1: [[0x1F, ", 1), encoding="utf-8")
-        assert wait_for(lambda: "error: " in (tmp_path / "log").read_text() and "0x1F" in (tmp_path / "log").read_text(), 60)
+        assert wait_for(lambda: "error: " in (tmp_path / "log").read_text() and "field 'W1'" in (tmp_path / "log").read_text(), 60)
         assert "Freshly added sentence." in fetch(base + "en/errata/")  # last good pages still served
         template.write_text(template.read_text(encoding="utf-8") + "\nSecond sentence.\n", encoding="utf-8")
         examples.write_text(good, encoding="utf-8")
