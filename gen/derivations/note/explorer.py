@@ -60,6 +60,11 @@ def entry_label(net, key, i, j):
     return letter + sub.strip("{}").translate(SUBSCRIPTS)
 
 
+def _flat(value):
+    """A record value's entries, row-major."""
+    return [v for row in value for v in row] if isinstance(value, list) else [value]
+
+
 def _input(net, key, value):
     """One input matrix: its symbol and rows of (entry name, entry label, prefilled text)."""
     rows = [[{"name": f"{key}.{i}.{j}", "value": number_text(v), "label": entry_label(net, key, i, j)}
@@ -89,8 +94,10 @@ def explorer_context(verified):
     cases = [{"id": c.id, "on": list(c.on), "example": example_of.get(c.id),
               "equations": [{"name": s.name, "tag": s.label} for s in shown_steps(steps, c)]}
              for c in net.cases]
-    outputs = [{"key": key, "symbol": symbol(key), "entries": entries(key, first[key]),
-                "shape": _shape(first[key])} for key, _, _ in FIELDS if key not in INPUTS]
+    outputs = [{"key": key, "symbol": symbol(key), "shape": _shape(first[key]) or (1, 1),
+                "entries": [{"name": n, "value": number_text(v)}
+                            for n, v in zip(entries(key, first[key]), _flat(first[key]))]}
+               for key, _, _ in FIELDS if key not in INPUTS]
     return {"first": first["id"], "inputs": [_input(net, k, first[k]) for k in INPUTS],
             "outputs": outputs, "cases": cases, "lines": [_line(*line) for line in LINES],
             "off_entries": list(symbols()["z_entries"])}
