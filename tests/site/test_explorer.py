@@ -100,7 +100,8 @@ def explorer(browser, site):
     tab.goto((site / PAGE["ko"]).as_uri())
     tab.wait_for_selector("#bp-explorer[data-ready]")
     yield tab
-    assert not errors, errors
+    # Search's index cannot load over file:// in a directory-URL build; that is not this page.
+    assert not [e for e in errors if "search_index" not in e], errors
     tab.close()
 
 
@@ -199,10 +200,10 @@ def test_numbers_in_address_and_language_switch(browser, site):
     assert got["values"] == {k: decimal_text(Fraction(v)) for k, v in expected.items()}
     assert got["case"] == case
     tab.fill('[data-entry="W2.0.1"]', "-4")
-    assert tab.url.endswith("#X=0.5,2,-3,1&W1=2,1.5&W2=-1,-4")
-    tab.click("a.md-select__link[hreflang=en]", force=True)
+    assert tab.evaluate("location.hash") == "#X=0.5,2,-3,1&W1=2,1.5&W2=-1,-4"
+    tab.evaluate("document.querySelector('a.md-select__link[hreflang=en]').click()")
+    tab.wait_for_url("**/en/explorer/**")
     tab.wait_for_selector("#bp-explorer[data-ready]")
-    assert "/en/explorer/" in tab.url
     assert tab.input_value('[data-entry="W2.0.1"]') == "-4"
     assert tab.get_attribute("#bp-case", "data-case") == case
     tab.close()
