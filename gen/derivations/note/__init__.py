@@ -8,6 +8,7 @@ from gen.checking import verify_errata, verify_steps
 from gen.derivations.note.context import page_context
 from gen.derivations.note.errata import errata
 from gen.derivations.note.examples import load_examples
+from gen.derivations.note.explorer import explorer_context, explorer_figure
 from gen.derivations.note.figure_set import figure_set, inline
 from gen.derivations.note.figure_set import files as figure_files
 from gen.derivations.note.network import network
@@ -19,7 +20,7 @@ from gen.derivations.note.worked import compute as compute_example
 from gen.derivations.note.worked import cross_check
 from gen.spec import Derivation
 
-PAGES = ("index.md", "derivation.md", "shapes.md", "examples.md", "errata.md", "verification.md")
+PAGES = ("index.md", "derivation.md", "shapes.md", "examples.md", "explorer.md", "errata.md", "verification.md")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,13 @@ def verify(computed: Computed) -> Verified:
 def language(verified: Verified, lang: str):
     """The figures in one language: inlined in pages, and written as standalone SVG files."""
     figures = figure_set(lang, [record(w) for w in verified.workeds])
-    return {"figures": inline(figures)}, figure_files(lang, figures)
+    extra = {"figures": inline(figures), "explorer_figure": explorer_figure(lang, verified)}
+    return extra, figure_files(lang, figures)
+
+
+def context(verified):
+    """Every page's context, and the explorer page's (`explorer`)."""
+    return {**page_context(verified), "explorer": explorer_context(verified)}
 
 
 def derivation() -> Derivation:
@@ -79,7 +86,7 @@ def derivation() -> Derivation:
         order=10,
         compute=compute,
         verify=verify,
-        context=page_context,
+        context=context,
         language=language,
         data=lambda verified: document(verified.workeds),
     )

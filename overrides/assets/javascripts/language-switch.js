@@ -16,6 +16,11 @@
   Array.prototype.forEach.call(links, function (link) {
     var other = new URL(".", new URL(link.getAttribute("href"), location.href));
     link.href = new URL(page, other).href;
+    // Carry the query and fragment (the explorer page keeps the reader's numbers there),
+    // read at click time, since the page may have changed them after loading.
+    link.addEventListener("click", function () {
+      link.href = new URL(page + location.search + location.hash, other).href;
+    });
     // A target keeps Material's sitemap-based redirect (which needs a server
     // and an absolute site_url) from replacing this link with the root.
     link.target = "_self";

@@ -45,13 +45,17 @@ def _value_node(node, record, hatch):
     return column(parts, anchor=1)
 
 
-def _op(op, record, lang):
-    """An op node; under ReLU, one "z_i ≤ 0: off" line per off unit."""
+def _op(op, record, lang, live=False):
+    """An op node; under ReLU, one "z_i ≤ 0: off" line per off unit (live: one per unit, the on
+    units' lines hidden, so a script can toggle them without moving anything)."""
     node = op_node(symbols()["ops"][op])
-    if record is None or op != "relu" or not off_units(record):
+    off = off_units(record) if record is not None else ()
+    units = range(len(record["z"])) if live else off
+    if record is None or op != "relu" or not units:
         return node
     lines = [caption([words(lang)["off_unit"].format(entry=symbols()["z_entries"][i])],
-                     extra=[("data-off-unit", str(i))]) for i in off_units(record)]
+                     extra=[("data-off-unit", str(i))] + ([] if i in off else [("visibility", "hidden")]))
+             for i in units]
     return column([node, *lines], anchor=0, gap=4)
 
 
@@ -70,19 +74,22 @@ def _legend(lang, hatch):
     return Piece(tuple(body), x - 22, 22)
 
 
-def graph_figure(lang: str, record: dict | None = None, *, svg_id: str | None = None) -> str:
-    """Fig. 1 (no record) or one example's graph with every value and gradient (a record)."""
+def graph_figure(lang: str, record: dict | None = None, *, svg_id: str | None = None,
+                 live: bool = False) -> str:
+    """Fig. 1 (no record) or one example's graph with every value and gradient (a record).
+    `live`: a figure whose numbers a script replaces (the explorer page): every ReLU unit's
+    "off" line is drawn (hidden when on), and the title and description carry no numbers."""
     if record is not None:
         require(record)
     svg_id = svg_id or ("fig-graph" if record is None else f"fig-example-{record['id']}")
     hatch = f"{svg_id}-hatch"
-    pieces = {n: (_op(n, record, lang) if n in symbols()["ops"] else _value_node(n, record, hatch))
+    pieces = {n: (_op(n, record, lang, live) if n in symbols()["ops"] else _value_node(n, record, hatch))
               for row in ROWS for n, _ in row}
     head, top = ([], 14) if record is None else ([hatch_pattern(hatch)], 50)
     body, right, bottom = layout.draw(ROWS, EDGES, pieces, top)
     if record is not None:
         head.append(place(_legend(lang, hatch), layout.MARGIN, 10))
-    title, desc = _texts(lang, record)
+    title, desc = _texts(lang, None if live else record)
     return root(svg_id, (right, bottom + 16), title, desc, head + body, right * MIN_SCALE)
 
 
