@@ -1,0 +1,1 @@
+"""The site's derivations, one folder each."""
