@@ -103,7 +103,7 @@ class ReLU:
         (z,) = inputs
         if symbolic(z):  # ∂L/∂z = G ⊙ 1[z > 0]
             return sp.hadamard_product(g, sp.MatrixSymbol(f"mask_{z.name}", *z.shape))
-        return sp.ImmutableMatrix(g.multiply_elementwise(z.applyfunc(lambda v: sp.Integer(int(v > 0)))))
+        return sp.ImmutableMatrix(g.multiply_elementwise(z.applyfunc(lambda v: sp.Integer(1 if v > 0 else 0))))
 
     def local(self, names, k, out, at):
         (i, j), (p, q) = out, at
