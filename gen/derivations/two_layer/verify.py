@@ -10,6 +10,7 @@ from itertools import product
 import sympy as sp
 
 from gen.derivations.two_layer.graph import GRADIENTS, LOSSES, network
+from gen.derivations.two_layer.notation import SIZES, p, q
 from gen.derivations.two_layer.oracle import Oracle
 from gen.errors import VerificationError
 
@@ -115,3 +116,66 @@ def check_example(worked, digits=30):
                 raise VerificationError(f"dL/d{name}", f"example {ex.id!r}: the walk gives {got}, "
                                         f"direct differentiation {want}")
     return len(GRADIENTS)
+
+
+INDEX_SIZES = (2, 3, 2, 3)
+"""(N, D, H, C) at which the index-notation lines are evaluated (every size > 1, all different from the next)."""
+
+
+def index_tables(loss):
+    """Every name an index line may use → a matrix of free symbols (or of the node written out)."""
+    n, d, h, c = INDEX_SIZES
+    free = {"X": (n, d), "W1": (d, h), "b1": (1, h), "W2": (h, c), "b2": (1, c), "T": (n, c), "z": (n, h),
+            "h": (n, h), "y": (n, c), "r": (n, c), "P": (n, c), "mask_z": (n, h),
+            "dL_dz": (n, h), "dL_dh": (n, h), "dL_dy": (n, c)}
+    t = {name: sp.Matrix(rows, cols, lambda a, b, name=name: sp.Symbol(f"{name}_{a}_{b}"))
+         for name, (rows, cols) in free.items()}
+    t["ones"] = sp.ones(n, 1)
+    t.update({f"{name}^T": t[name].T for name in ("X", "W1", "W2", "h", "ones")})
+    return t
+
+
+def forward_entry(tables, out, a, b):
+    """z, h, y, each from its own inputs (h = max(0, z): its derivative is the mask, written as symbols)."""
+    rule = {"z": lambda: (tables["X"] * tables["W1"])[a, b] + tables["b1"][0, b],
+            "h": lambda: tables["mask_z"][a, b] * tables["z"][a, b],
+            "y": lambda: (tables["h"] * tables["W2"])[a, b] + tables["b2"][0, b]}
+    return rule[out]()
+
+
+def index_value(expr, tables, at):
+    """One index-notation line at INDEX_SIZES and entry `at` (1-based p, q), as an explicit expression."""
+    expr = expr.xreplace(dict(zip(SIZES, INDEX_SIZES))).xreplace({p: at[0], q: at[1]})
+    expr = expr.replace(lambda e: type(e).__name__ == "Partial",
+                        lambda e: sp.diff(forward_entry(tables, str(e.args[0]), int(e.args[1]) - 1, int(e.args[2]) - 1),
+                                          tables[str(e.args[3])][int(e.args[4]) - 1, int(e.args[5]) - 1])
+                        if e.args[1].is_Integer else e)
+    expr = expr.doit() if expr.has(sp.Sum) else expr
+    expr = expr.replace(lambda e: type(e).__name__ == "Partial",
+                        lambda e: sp.diff(forward_entry(tables, str(e.args[0]), int(e.args[1]) - 1, int(e.args[2]) - 1),
+                                          tables[str(e.args[3])][int(e.args[4]) - 1, int(e.args[5]) - 1]))
+    expr = expr.replace(lambda e: type(e).__name__ == "Entry",
+                        lambda e: explicit(e.args[0].xreplace(dict(zip(SIZES, INDEX_SIZES))), tables)
+                        [int(e.args[1]) - 1, int(e.args[2]) - 1])
+    return expr.replace(lambda e: isinstance(e, sp.Indexed),
+                        lambda e: tables[e.base.name][int(e.indices[0]) - 1, int(e.indices[1]) - 1])
+
+
+def check_index_lines(steps):
+    """Every line of every index-notation step agrees with the next at each entry (p, q): the Σ of
+    upstream × local (the local by sympy from the forward rule), the collapsed sum, the transpose,
+    and the matrix form's entry.  Returns the number of (line, entry) checks."""
+    tables = index_tables("squared")
+    checks = 0
+    for step in steps:
+        if not step.name.endswith("_index") or step.loss == "softmax":
+            continue
+        node = step.lhs.base.name[4:]
+        shape = tables[node].shape
+        for at in product(range(1, shape[0] + 1), range(1, shape[1] + 1)):
+            values = [sp.expand(index_value(line, tables, at)) for line in step.lines]
+            for n, value in enumerate(values[1:], start=2):
+                if value != values[0]:
+                    raise VerificationError(step.name, f"line {n} is {value}, line 1 is {values[0]} at {at}")
+                checks += 1
+    return checks
