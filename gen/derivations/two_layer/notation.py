@@ -18,7 +18,7 @@ i, j, k, p, q = sp.symbols("i j k p q", integer=True, positive=True)
 NAMES = {
     "X": "X", "W1": "W_1", "b1": "b_1", "W2": "W_2", "b2": "b_2", "T": "T", "Y": "Y", "P": "P",
     "xw1": "X W_1", "z": "z", "h": "h", "hw2": "h W_2", "y": "y", "r": "r", "L": "L",
-    "mask_z": r"\mathbf{1}[z > 0]", "ones": r"\mathbf{1}",
+    "mask_z": r"\mathbf{1}[z > 0]", "ones": r"\mathbf{1}", "ell": r"\ell",
 }
 
 
@@ -41,8 +41,9 @@ def entry_tex(node, *indices):
         base = grad_tex(node[4:])
     else:
         base = NAMES[node]
-    wrap = base if len(base) == 1 else rf"\left({base}\right)"
-    return f"{wrap}_{{{''.join(sp.latex(x) for x in indices)}}}"
+    wrap = rf"\left({base}\right)" if any(c in base for c in "_^ ") else base
+    sep = "" if all(isinstance(x, (sp.Symbol, sp.Integer)) for x in indices) else ","
+    return f"{wrap}_{{{sep.join(sp.latex(x) for x in indices)}}}"
 
 
 class Entry(sp.Function):

@@ -12,6 +12,7 @@ import sympy as sp
 from sympy import KroneckerDelta as delta
 
 from gen.derivations.two_layer.notation import Entry
+from gen.ops import ReLUFunction, SquaredNormFunction
 
 
 def symbolic(m):
@@ -97,7 +98,7 @@ class ReLU:
         return sp.ImmutableMatrix(z.applyfunc(lambda v: sp.Max(0, v)))
 
     def expr(self, z):
-        return sp.Function("ReLU")(z)
+        return ReLUFunction(z)
 
     def vjp(self, inputs, g, k):
         (z,) = inputs
@@ -149,7 +150,7 @@ class SquaredNorm:
         return sp.ImmutableMatrix([[sum(v**2 for v in r)]])
 
     def expr(self, r):
-        return sp.Function("SquaredNorm")(r)
+        return SquaredNormFunction(r)
 
     def vjp(self, inputs, g, k):
         (r,) = inputs
@@ -181,7 +182,16 @@ class SoftmaxCrossEntropy:
         return sp.ImmutableMatrix(y.rows, y.cols, lambda a, b: sp.exp(y[a, b]) / sum(sp.exp(v) for v in y.row(a)))
 
     def expr(self, y, onehot):
-        return sp.Function("CrossEntropy")(y, onehot)
+        """(1/N) Σ_i −log P_{i,ℓ_i}."""
+        i, n = sp.Symbol("i", integer=True, positive=True), y.shape[0]
+        label = sp.IndexedBase("ell")[i]
+        return sp.Mul(1 / n, sp.Sum(-sp.log(sp.IndexedBase("P")[i, label]), (i, 1, n)), evaluate=False)
+
+    def probabilities_expr(self):
+        """P_ij = e^{y_ij} / Σ_k e^{y_ik}."""
+        i, j, k = sp.symbols("i j k", integer=True, positive=True)
+        y = sp.IndexedBase("y")
+        return sp.Indexed("P", i, j), sp.exp(y[i, j]) / sp.Sum(sp.exp(y[i, k]), (k, 1, sp.Symbol("C", integer=True, positive=True)))
 
     def vjp(self, inputs, g, k):
         y, onehot = inputs

@@ -90,9 +90,9 @@ def prove_reduction(claims):
     zero = {v: 0 for key in ("T", "b1", "b2") for v in oracle.m[key]}
     checks = 0
     for pattern in patterns(NOTE_SIZES[0], NOTE_SIZES[2]):
-        values = {n: sp.ImmutableMatrix(v).xreplace(zero) for n, v in oracle.values(pattern).items()}
         for label, (node, form) in claims.items():
-            if not oracle.same(explicit(form, values), oracle.reference(node, pattern).xreplace(zero), pattern):
+            diff = explicit(form, oracle.values(pattern)) - oracle.reference(node, pattern)
+            if any(sp.expand(oracle.resolve(e, pattern).xreplace(zero)) != 0 for e in diff):
                 raise VerificationError(label, f"the reduced form {form} differs from direct differentiation "
                                         f"of the note's loss (z on = {pattern.tolist()})")
             checks += 1
