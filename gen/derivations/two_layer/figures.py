@@ -48,7 +48,7 @@ def example_figure(record, lang, number=plain):
     ident = f"two-layer-{record['id']}-{lang}"
     small = max(len(record[k]) * len(record[k][0]) for k in ("X", "z", "y")) <= SMALL
     nodes = ("X", "z", "h", "y", "L")
-    edges = [f"×W₁ {shape(record, 'W1')}, +b₁", "ReLU", f"×W₂ {shape(record, 'W2')}, +b₂",
+    edges = [f"×W₁ ({shape(record, 'W1')}) +b₁", "ReLU", f"×W₂ ({shape(record, 'W2')}) +b₂",
              words[f"loss_{record['loss']}"]]
     edge_shapes = [shape(record, k) for k in ("X", "z", "h", "y")]
     columns = [column(n, record, small, number) for n in nodes]
