@@ -96,7 +96,7 @@ def reduction_steps(graph):
     to_note = {s["r"]: s["y"]}
     s1 = full["W1"].xreplace(to_note)
     # For L = ‖y‖² a row of y is zero where h is, so the mask changes nothing (proven per pattern).
-    s2 = s1.replace(lambda e: isinstance(e, sp.HadamardProduct), lambda e: e.args[0])
+    s2 = s1.replace(lambda e: isinstance(e, sp.HadamardProduct), lambda e: e.args[0]).doit()  # 2 Xᵀ y W₂ᵀ
     return (Step("note_W2", gradient_symbol(graph, "W2"), (full["W2"].xreplace(to_note),), "squared"),
             Step("note_S1", gradient_symbol(graph, "W1"), (s1,), "squared"),
             Step("note_S2", gradient_symbol(graph, "W1"), (s2,), "squared"))
