@@ -1,6 +1,8 @@
-"""Exact JSON for worked numbers: integers as integers, decimals with all their digits."""
+"""Exact JSON for worked numbers: integers as integers, decimals with all their digits
+(and a float64 result, where a derivation has one, as the shortest text that reads back the same)."""
 
 import json
+import math
 
 import sympy as sp
 
@@ -21,6 +23,10 @@ def to_json(value, indent=0):
         return "[" + ", ".join(to_json(v) for v in value) + "]"
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):  # a float64 result: the shortest text that reads back the same float
+        if not math.isfinite(value):
+            raise ValueError(f"cannot write {value!r} as JSON")
+        return repr(value)
     if isinstance(value, (int, sp.Rational)):
         return number_text(sp.Rational(value))
     raise TypeError(f"cannot write {value!r} as exact JSON")

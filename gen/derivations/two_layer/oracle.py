@@ -1,0 +1,132 @@
+"""An independent oracle for the two-layer net: L written out from scratch and differentiated by sympy.
+
+Shares no code with `ops` or `graph`: the forward formulas are spelled out here once.  ReLU is
+`Max(0, t)`; its derivative `Heaviside(t)` and `Max` itself are resolved by a sign pattern
+(which entries of z are on), with ReLU'(0) = 0.  Softmax exponentials become positive symbols
+e_ab after differentiation, so every comparison is an identity of rational functions.
+"""
+
+import sympy as sp
+
+
+def entries(name, rows, cols):
+    """A rows×cols matrix of fresh real symbols name_a_b."""
+    return sp.ImmutableMatrix(rows, cols, lambda a, b: sp.Symbol(f"{name}_{a}_{b}", real=True))
+
+
+def one_hot(labels, classes):
+    """Y_ab = 1 when b is row a's label."""
+    return sp.ImmutableMatrix(len(labels), classes, lambda a, b: int(labels[a] == b))
+
+
+class Oracle:
+    """Direct derivatives of L for one shape (N, D, H, C) and one loss."""
+
+    def __init__(self, sizes, loss, labels=None):
+        n, d, h, c = sizes
+        self.loss, self.n, self._gradients, self._values = loss, n, {}, {}
+        m = {"X": entries("X", n, d), "W1": entries("W1", d, h), "b1": entries("b1", 1, h),
+             "W2": entries("W2", h, c), "b2": entries("b2", 1, c), "T": entries("T", n, c),
+             "z": entries("z", n, h), "h": entries("h", n, h), "y": entries("y", n, c)}
+        m["Y"] = one_hot(labels or [a % c for a in range(n)], c)
+        self.m = m
+        ones = sp.ones(n, 1)
+        relu = lambda a: a.applyfunc(lambda v: sp.Max(0, v))  # noqa: E731
+        head = lambda y: self.loss_of(y)  # noqa: E731
+        z_of = m["X"] * m["W1"] + ones * m["b1"]
+        y_of = lambda hh: hh * m["W2"] + ones * m["b2"]  # noqa: E731
+        self.z = sp.ImmutableMatrix(z_of)
+        self.y = sp.ImmutableMatrix(y_of(relu(self.z)))
+        # L from each node onward, that node's entries free.
+        self.loss_from = {"y": head(m["y"]), "h": head(y_of(m["h"])), "W2": head(y_of(relu(self.z))),
+                          "z": head(y_of(relu(m["z"])))}
+        for name in ("b2", "W1", "b1", "X"):
+            self.loss_from[name] = self.loss_from["W2"]
+
+    def loss_of(self, y):
+        """‖y − T‖², or (1/N) Σ_a −log softmax(y_a)[label_a]."""
+        if self.loss == "squared":
+            return sum((v - t) ** 2 for v, t in zip(y, self.m["T"]))
+        rows = range(y.rows)
+        return sum(-sp.log(sp.exp(y[a, b]) / sum(sp.exp(v) for v in y.row(a)))
+                   for a in rows for b in range(y.cols) if self.m["Y"][a, b]) / self.n
+
+    def gradient(self, name):
+        """∂L/∂name by sympy, entry by entry (Heaviside and Max left in)."""
+        if name not in self._gradients:
+            loss, var = self.loss_from[name], self.m[name]
+            self._gradients[name] = var.applyfunc(lambda v: sp.diff(loss, v))
+        return self._gradients[name]
+
+    def reference(self, name, pattern):
+        """∂L/∂name with the free entries of y, h or z set to their values from the inputs."""
+        values = self.values(pattern)
+        free = {v: values[name][a] for a, v in enumerate(self.m[name])} if name in ("y", "h", "z") else {}
+        return self.gradient(name).xreplace(free)
+
+    def values(self, pattern):
+        """Matrix name → explicit matrix for substituting into a claimed matrix form, under `pattern`."""
+        if pattern not in self._values:
+            self._values[pattern] = self._values_of(pattern)
+        return self._values[pattern]
+
+    def _values_of(self, pattern):
+        n, c = self.y.shape
+        m = dict(self.m)
+        m.update({"z": self.z, "h": self.z.multiply_elementwise(pattern), "mask_z": pattern,
+                  "ones": sp.ones(n, 1)})
+        m["y"] = m["h"] * m["W2"] + sp.ones(n, 1) * m["b2"]
+        m["r"] = m["y"] - m["T"]
+        exps = m["y"].applyfunc(sp.exp)
+        m["P"] = sp.ImmutableMatrix(n, c, lambda a, b: exps[a, b] / sum(exps.row(a)))
+        return m
+
+    def resolve(self, expr, pattern):
+        """`expr` with ReLU resolved by the sign pattern and exponentials as symbols e_ab."""
+        on = {}
+        for a in range(pattern.rows):
+            for b in range(pattern.cols):
+                on[sp.expand(self.z[a, b])] = pattern[a, b]
+                on[self.m["z"][a, b]] = pattern[a, b]
+
+        def step(t):
+            key = sp.expand(t)
+            if key not in on:
+                raise ValueError(f"ReLU of {t}, which is no entry of z")
+            return on[key]
+
+        out = expr.replace(sp.Heaviside, lambda t, *_: step(t))
+        out = out.replace(sp.Max, lambda a, b: step(b if a == 0 else a) * (b if a == 0 else a))
+        return self._exponentials(out, pattern)
+
+    def _exponentials(self, expr, pattern):
+        """exp(m y_ab) → e_ab^m for an integer m, where y_ab is free or y's entry under `pattern`."""
+        if self.loss != "softmax":
+            return expr
+        y_on = self.values(pattern)["y"]
+        names = {}
+        for a in range(y_on.rows):
+            for b in range(y_on.cols):
+                e = sp.Symbol(f"e_{a}_{b}", positive=True)
+                names[sp.expand(y_on[a, b])] = e
+                names[self.m["y"][a, b]] = e
+
+        def power(t):
+            key = sp.expand(t)
+            if key in names:
+                return names[key]
+            for base, e in names.items():  # exp(y)**m is printed exp(m y)
+                ratio = sp.cancel(key / base)
+                if ratio.is_Integer:
+                    return e ** ratio
+            raise ValueError(f"exp({t}) is not a power of any exp(y_ab)")
+
+        return expr.replace(sp.exp, power)
+
+    def same(self, claim, reference, pattern):
+        """Whether two explicit matrices agree entry by entry under `pattern`."""
+        for u, v in zip(claim, reference):
+            diff = self.resolve(sp.sympify(u) - sp.sympify(v), pattern)
+            if (sp.cancel(sp.together(diff)) if self.loss == "softmax" else sp.expand(diff)) != 0:
+                return False
+        return True

@@ -1,0 +1,109 @@
+"""Bad examples files: one message naming the file, the example and the field; nothing computed."""
+
+import pytest
+
+from gen.derivations.two_layer.examples import load_examples
+from gen.errors import InputError
+
+GOOD = """\
+examples:
+  - id: one
+    loss: squared
+    X: [[1, 2], [3, -1], [0.5, 1]]
+    W1: [[1, -1], [0.5, 2]]
+    b1: [0.25, 0.5]
+    W2: [[1], [-1]]
+    b2: [0]
+    T: [[1], [0], [2]]
+"""
+
+
+def load(tmp_path, text):
+    path = tmp_path / "examples.yml"
+    path.write_text(text, encoding="utf-8")
+    return path, load_examples(path)
+
+
+def refused(tmp_path, old, new):
+    path = tmp_path / "examples.yml"
+    path.write_text(GOOD.replace(old, new), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_examples(path)
+    assert str(path) in str(err.value)
+    return err.value
+
+
+def test_good_file_loads(tmp_path):
+    _, (example,) = load(tmp_path, GOOD)
+    assert example.sizes == (3, 2, 2, 1)
+    assert example.inputs["X"][2, 0] == __import__("sympy").Rational(1, 2)
+
+
+@pytest.mark.parametrize("old, new, field, words", [
+    ("W1: [[1, -1], [0.5, 2]]", "W1: [[1, -1], [0.5, 2], [1, 1]]", "W1", ["3×2", "2 row"]),
+    ("W2: [[1], [-1]]", "W2: [[1], [-1], [2]]", "W2", ["3×1", "2×2"]),
+    ("b1: [0.25, 0.5]", "b1: [0.25]", "b1", ["length 1", "H = 2"]),
+    ("b2: [0]", "b2: [0, 1]", "b2", ["length 2", "C = 1"]),
+    ("T: [[1], [0], [2]]", "T: [[1], [0]]", "T", ["2×1", "3×1"]),
+    ("T: [[1], [0], [2]]", "T: [[1, 2], [0, 1], [2, 2]]", "T", ["3×2", "3×1"]),
+])
+def test_shape_mismatch_names_field_and_both_shapes(tmp_path, old, new, field, words):
+    error = refused(tmp_path, old, new)
+    assert (error.item, error.field) == ("one", field)
+    for word in words:
+        assert word in str(error), (word, str(error))
+
+
+def test_kink_refused(tmp_path):
+    error = refused(tmp_path, "b1: [0.25, 0.5]", "b1: [-2, 0.5]")  # z[1,1] = 1·1 + 2·0.5 − 2 = 0
+    assert error.field == "W1" and "z[1,1]" in str(error) and "exactly 0" in str(error)
+
+
+def test_labels_out_of_range(tmp_path):
+    softmax = GOOD.replace("loss: squared", "loss: softmax").replace("T: [[1], [0], [2]]", "labels: [0, 1, 0]")
+    path = tmp_path / "examples.yml"
+    path.write_text(softmax, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_examples(path)
+    assert err.value.field == "labels" and "0..0" in str(err.value) and "got 1" in str(err.value)
+
+
+@pytest.mark.parametrize("labels", ["[0, 0]", "[0, 0, true]", "[0, 0, 0.5]", "[[0], [0], [0]]", "[0, 0, -1]"])
+def test_bad_labels(tmp_path, labels):
+    softmax = GOOD.replace("loss: squared", "loss: softmax").replace("T: [[1], [0], [2]]", f"labels: {labels}")
+    path = tmp_path / "examples.yml"
+    path.write_text(softmax, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_examples(path)
+    assert (err.value.item, err.value.field) == ("one", "labels")
+
+
+def test_missing_target_and_labels(tmp_path):
+    assert refused(tmp_path, "    T: [[1], [0], [2]]\n", "").field == "T"
+    text = GOOD.replace("loss: squared", "loss: softmax").replace("    T: [[1], [0], [2]]\n", "")
+    path = tmp_path / "examples.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_examples(path)
+    assert err.value.field == "labels" and "missing" in str(err.value)
+
+
+def test_wrong_target_key_for_loss(tmp_path):
+    error = refused(tmp_path, "T: [[1], [0], [2]]", "labels: [0, 0, 0]")
+    assert error.field == "labels" and "unknown key" in str(error)
+
+
+def test_unknown_loss(tmp_path):
+    error = refused(tmp_path, "loss: squared", "loss: hinge")
+    assert error.field == "loss" and "'hinge'" in str(error)
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("X: [[1, 2], [3, -1], [0.5, 1]]", "X: [[1, 2], [3], [0.5, 1]]", "X"),
+    ("X: [[1, 2], [3, -1], [0.5, 1]]", "X: [[1, 2], [3, .nan], [0.5, 1]]", "X"),
+    ("b2: [0]", "b2: [[0]]", "b2"),
+    ("b2: [0]", "b2: ['0']", "b2"),
+    ("W2: [[1], [-1]]", "W2: 3", "W2"),
+])
+def test_malformed_fields(tmp_path, old, new, field):
+    assert refused(tmp_path, old, new).field == field

@@ -1,0 +1,161 @@
+"""The worked numbers against independent oracles: PyTorch autograd (float64) on seeded random
+examples of every size 1–4 and both losses, central finite differences, and the NumPy listing
+run against the published JSON."""
+
+import json
+import random
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from gen.derivations.two_layer import listing
+from gen.derivations.two_layer.compute import compute
+from gen.derivations.two_layer.examples import Example
+from gen.derivations.two_layer.graph import GRADIENTS
+from gen.derivations.two_layer.records import record
+
+torch = pytest.importorskip("torch")
+
+SIZE_CASES = [(1, 1, 1, 1), (4, 4, 4, 4), (4, 1, 3, 2), (1, 4, 2, 3), (3, 2, 4, 1), (2, 3, 1, 4)]
+
+
+def random_example(rng, loss, sizes, ident):
+    """Decimal entries with one or two places, resampled until no z is exactly 0."""
+    n, d, h, c = sizes
+    number = lambda: sp.Rational(rng.randint(-40, 40), rng.choice((10, 20)))  # noqa: E731
+    matrix = lambda r, k: sp.ImmutableMatrix(r, k, lambda *_: number())  # noqa: E731
+    while True:
+        m = {"X": matrix(n, d), "W1": matrix(d, h), "b1": matrix(1, h), "W2": matrix(h, c), "b2": matrix(1, c)}
+        if all(v != 0 for v in m["X"] * m["W1"] + sp.ones(n, 1) * m["b1"]):
+            break
+    labels = ()
+    if loss == "squared":
+        m["T"] = matrix(n, c)
+    else:
+        labels = tuple(rng.randrange(c) for _ in range(n))
+        m["Y"] = sp.ImmutableMatrix(n, c, lambda a, b: int(labels[a] == b))
+    return Example(ident, loss, m, labels)
+
+
+def arrays(example):
+    return {k: np.array(v.tolist(), dtype=float) for k, v in example.inputs.items()}
+
+
+def torch_gradients(example):
+    """Every gradient by PyTorch autograd in float64, intermediates kept with retain_grad."""
+    a = {k: torch.tensor(v, dtype=torch.float64, requires_grad=k not in ("T", "Y")) for k, v in arrays(example).items()}
+    z = a["X"] @ a["W1"] + a["b1"]
+    h = torch.relu(z)
+    y = h @ a["W2"] + a["b2"]
+    for t in (z, h, y):
+        t.retain_grad()
+    if example.loss == "squared":
+        loss = ((y - a["T"]) ** 2).sum()
+    else:
+        loss = torch.nn.functional.cross_entropy(y, torch.tensor(example.labels))
+    loss.backward()
+    got = {"y": y.grad, "h": h.grad, "z": z.grad, **{k: a[k].grad for k in ("X", "W1", "b1", "W2", "b2")}}
+    return loss.item(), {k: v.numpy() for k, v in got.items()}
+
+
+def close(exact, approx, rtol=1e-12):
+    exact = np.array(exact, dtype=float)
+    return np.allclose(approx, exact, rtol=rtol, atol=rtol * (1 + np.abs(exact).max()))
+
+
+@pytest.mark.parametrize("loss", ["squared", "softmax"])
+@pytest.mark.parametrize("sizes", SIZE_CASES)
+def test_random_examples_agree_with_torch(loss, sizes):
+    rng = random.Random(f"{loss}{sizes}")
+    example = random_example(rng, loss, sizes, "random")
+    worked = compute(example)
+    value, grads = torch_gradients(example)
+    assert close([[worked.values["L"][0, 0]]], [[value]])
+    for name in GRADIENTS:
+        assert close(worked.grads[name].tolist(), grads[name].reshape(worked.grads[name].shape)), name
+
+
+def test_size_cases_cover_one_to_four():
+    for axis in range(4):
+        assert {s[axis] for s in SIZE_CASES} >= {1, 4}
+
+
+def numpy_loss(example, a):
+    z = a["X"] @ a["W1"] + a["b1"]
+    y = np.maximum(z, 0) @ a["W2"] + a["b2"]
+    if example.loss == "squared":
+        return np.sum((y - a["T"]) ** 2)
+    shifted = y - y.max(axis=1, keepdims=True)
+    logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(logp[np.arange(len(y)), list(example.labels)])
+
+
+def test_worked_examples_agree_with_finite_differences(verified):
+    eps = 1e-6
+    for worked in verified.workeds:
+        ex = worked.example
+        base = arrays(ex)
+        for name in ("X", "W1", "b1", "W2", "b2"):
+            numeric = np.zeros_like(base[name])
+            for index in np.ndindex(base[name].shape):
+                plus, minus = dict(base), dict(base)
+                plus[name], minus[name] = base[name].copy(), base[name].copy()
+                plus[name][index] += eps
+                minus[name][index] -= eps
+                numeric[index] = (numpy_loss(ex, plus) - numpy_loss(ex, minus)) / (2 * eps)
+            assert close(worked.grads[name].tolist(), numeric, rtol=1e-6), (ex.id, name)
+
+
+def test_listing_reproduces_published_numbers(outputs):
+    """The NumPy code on the examples page, run on every example of the published JSON."""
+    data = json.loads(outputs["data/two-layer.json"])
+    assert len(data["examples"]) >= 4
+    for ex in data["examples"]:
+        a = {k: np.array(ex[k], dtype=float) for k in ("X", "W1", "b1", "W2", "b2")}
+        z, h, y = listing.forward(a["X"], a["W1"], a["b1"], a["W2"], a["b2"])
+        if ex["loss"] == "squared":
+            L, dL_dy = listing.squared_loss(y, np.array(ex["T"], dtype=float))
+        else:
+            L, dL_dy = listing.softmax_loss(y, np.array(ex["labels"]))
+        got = dict(zip(("dL_dW2", "dL_db2", "dL_dh", "dL_dz", "dL_dW1", "dL_db1", "dL_dX"),
+                       listing.backward(a["X"], a["W1"], a["W2"], z, h, dL_dy)))
+        got.update(z=z, h=h, y=y, L=L, dL_dy=dL_dy)
+        for key, value in got.items():
+            assert np.allclose(value, np.array(ex[key], dtype=float), rtol=1e-12, atol=1e-13), (ex["id"], key)
+
+
+def test_json_keys_and_orientation(outputs, verified):
+    data = json.loads(outputs["data/two-layer.json"])
+    for ex, worked in zip(data["examples"], verified.workeds):
+        target = "T" if ex["loss"] == "squared" else "labels"
+        assert list(ex) == ["id", "loss", "X", "W1", "b1", "W2", "b2", target, "z", "h", "y", "L",
+                            "dL_dy", "dL_dW2", "dL_db2", "dL_dh", "dL_dz", "dL_dW1", "dL_db1", "dL_dX"]
+        n, d, h, c = worked.example.sizes
+        assert np.shape(ex["z"]) == np.shape(ex["dL_dz"]) == (n, h) and np.shape(ex["dL_dW1"]) == (d, h)
+        assert np.shape(ex["dL_db1"]) == (h,) and np.shape(ex["dL_db2"]) == (c,) and np.shape(ex["dL_dX"]) == (n, d)
+        if ex["loss"] == "squared":  # exact: the JSON text is the exact decimal
+            assert record(worked)["dL_dW1"] == [[sp.Rational(v) for v in row] for row in worked.grads["W1"].tolist()]
+        else:
+            assert all(isinstance(v, float) for row in ex["dL_dW1"] for v in row)
+
+
+def test_softmax_json_correct_to_1e12(verified, outputs):
+    data = {e["id"]: e for e in json.loads(outputs["data/two-layer.json"])["examples"]}
+    for worked in verified.workeds:
+        if worked.example.loss != "softmax":
+            continue
+        for key in (f"dL_d{n}" for n in GRADIENTS):
+            exact = worked.grads[key[4:]]
+            published = np.array(data[worked.example.id][key], dtype=float).reshape(exact.shape)
+            for got, want in zip(published.flat, exact):
+                assert abs(got - float(want)) <= 1e-12 * abs(float(want)) + 1e-300
+
+
+def test_examples_cover_the_brief(verified):
+    ids = {w.example.id: w for w in verified.workeds}
+    assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.loss == "squared")
+    assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.loss == "softmax")
+    assert any(w.example.sizes[0] > w.example.sizes[1] for w in ids.values())
+    note = ids["note-first-on"]
+    assert note.example.sizes == (2, 2, 1, 2) and all(v == 0 for k in ("b1", "b2", "T") for v in note.example.inputs[k])
