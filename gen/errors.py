@@ -23,14 +23,15 @@ class InputError(GenError):
         super().__init__(f"{where}: {problem}")
 
 
-class InputErrors(GenError):
-    """Every problem of an examples file, one line each, in file order."""
-
-    exit_code = 2
+class InputErrors(InputError):
+    """Every problem of an examples file, one line each, in file order (the first one's fields as its own)."""
 
     def __init__(self, errors):
         self.errors = sorted(errors, key=lambda e: (str(e.path), e.position or (0, 0)))
-        super().__init__("\n".join(str(e) for e in self.errors))
+        first = self.errors[0]
+        self.path, self.item, self.field, self.problem = first.path, first.item, first.field, first.problem
+        self.position = first.position
+        GenError.__init__(self, "\n".join(str(e) for e in self.errors))
 
 
 class VerificationError(GenError):
