@@ -1,0 +1,138 @@
+"""Accessibility in a real browser: axe-core on every page, both languages, both schemes;
+keyboard walk with a visible focus ring; tabs by arrow keys; reduced motion; contrast; 200 % zoom.
+
+Run alone: python -m pytest tests/site/test_a11y.py -s   (-s prints the audit's numbers).
+One browser page is reused for the whole audit; axe-core comes from axe-playwright-python.
+"""
+
+import re
+import time
+
+import pytest
+
+from a11y_audit import AXE_OPTIONS, SCHEMES, contrast, palette_script, report
+from conftest import docs_source
+from gen.figures import theme
+from gen.site import layout
+
+PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
+LANGS = layout.LANGUAGES
+SEARCH_NAME = {"ko": "검색", "en": "Search"}
+MATH_READY = "() => !window.MathJax || !MathJax.startup || !MathJax.startup.promise || MathJax.startup.promise.then(() => true)"
+
+
+def page_url(base: str, lang, page: str) -> str:
+    stem = page[:-3]
+    return base + lang.path + ("" if stem == "index" else stem + "/")
+
+
+def scopes() -> list[str]:
+    return ["/" + lang.path for lang in LANGS]
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """The one page every audit in this module reuses."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(tab, url: str, scheme: str | None = None):
+    tab.goto(url)
+    tab.wait_for_function(MATH_READY)
+    if scheme:
+        found = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert found == scheme, f"{url}: scheme {found!r}, expected {scheme!r}"
+
+
+def set_scheme(tab, base: str, scheme: str):
+    tab.goto(base)
+    tab.evaluate(palette_script(scheme, scopes()))
+
+
+FACTS = r"""() => {
+  const main = document.querySelector('.md-content');
+  const dialog = document.querySelector('[role=dialog]');
+  const maths = [...main.querySelectorAll('.arithmatex')];
+  const unreadable = maths.filter(m => !m.querySelector('math') &&
+      !m.querySelector('[aria-label]:not([aria-label=""]), [aria-labelledby]')).length;
+  const figures = [...main.querySelectorAll('svg')].filter(s => s.closest('.md-typeset') && s.querySelector('text'));
+  const untitled = figures.filter(s => !s.querySelector(':scope > title')?.textContent.trim()
+      || !s.querySelector(':scope > desc')?.textContent.trim()).length;
+  const titles = figures.map(s => (s.querySelector(':scope > title')?.textContent || '') + ' ' +
+      (s.querySelector(':scope > desc')?.textContent || ''));
+  // Text in the other language not marked with its own lang (math, svg and code excluded here).
+  const pageLang = document.documentElement.lang;
+  const other = pageLang === 'ko' ? /[A-Za-z]{3,}/ : /[\uac00-\ud7a3]+/;
+  const walker = document.createTreeWalker(main.querySelector('article') || main, NodeFilter.SHOW_TEXT);
+  const unmarked = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (el.closest('.arithmatex, mjx-container, svg, script, style, .headerlink')) continue;
+    const m = n.textContent.match(other);
+    if (m && el.closest('[lang]').getAttribute('lang') === pageLang) unmarked.push(m[0]);
+  }
+  return {dialog: dialog && (dialog.getAttribute('aria-label') || ''), maths: maths.length, unreadable,
+          figures: figures.length, untitled, titles, unmarked, lang: pageLang};
+}"""
+
+
+@pytest.fixture(scope="module")
+def audit(tab, http_url):
+    """axe-core on every page × language × scheme; page facts from the default scheme."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe_script = Axe().axe_script
+    violations, facts, audited = [], {}, 0
+    start = time.perf_counter()
+    for scheme in SCHEMES:
+        set_scheme(tab, http_url, scheme)
+        for lang in LANGS:
+            for page in PAGES:
+                name = lang.path + page
+                open_page(tab, page_url(http_url, lang, page), scheme)
+                tab.evaluate(axe_script)
+                result = tab.evaluate("o => axe.run(document, o)", AXE_OPTIONS)
+                audited += 1
+                for rule in result["violations"]:
+                    for node in rule["nodes"]:
+                        violations.append({"scheme": scheme, "page": name, "rule": rule["id"],
+                                           "impact": rule["impact"], "target": " ".join(map(str, node["target"])),
+                                           "summary": (node.get("failureSummary") or "").splitlines()[-1].strip()})
+                if scheme == SCHEMES[0]:
+                    facts[(lang.code, page)] = tab.evaluate(FACTS)
+    seconds = time.perf_counter() - start
+    print(f"\naxe-core: {audited} page views, {len(violations)} violations, {seconds:.1f} s")
+    return {"violations": violations, "facts": facts, "audited": audited}
+
+
+def test_axe_core_finds_no_wcag_violation(audit):
+    assert audit["audited"] == len(PAGES) * len(LANGS) * len(SCHEMES)
+    assert not audit["violations"], "axe-core violations:\n" + report(audit["violations"])
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
+def test_search_dialog_is_named_in_the_page_language(audit, lang):
+    for page in PAGES:
+        assert audit["facts"][(lang.code, page)]["dialog"] == SEARCH_NAME[lang.code], page
+
+
+def test_every_equation_and_figure_can_be_read_aloud(audit):
+    maths = figures = 0
+    for (code, page), fact in audit["facts"].items():
+        assert fact["unreadable"] == 0, f"{code}/{page}: {fact['unreadable']} equations without MathML or a label"
+        assert fact["untitled"] == 0, f"{code}/{page}: {fact['untitled']} figures without <title> and <desc>"
+        hangul = [bool(re.search("[\uac00-\ud7a3]", t)) for t in fact["titles"]]
+        assert all(hangul) if code == "ko" else not any(hangul), f"{code}/{page}: figure text in another language"
+        maths += fact["maths"]
+        figures += fact["figures"]
+    assert maths > 100 and figures > 5, (maths, figures)
+
+
+@pytest.mark.xfail(strict=True, reason="the page templates do not yet mark English terms, CS231n and code in "
+                   "Korean pages (and Hangul in English pages) with their own lang; outside the site overrides")
+def test_words_in_the_other_language_carry_their_own_lang(audit):
+    unmarked = {f"{code}/{page}": fact["unmarked"] for (code, page), fact in audit["facts"].items() if fact["unmarked"]}
+    assert not unmarked, "\n".join(f"{p}: {len(w)} unmarked, e.g. {sorted(set(w))[:8]}" for p, w in unmarked.items())
