@@ -13,6 +13,10 @@ AXE_OPTIONS = {
     "rules": {"aria-dialog-name": {"enabled": True}},
     "resultTypes": ["violations"],
 }
+# The only WCAG A/AA rules whose outcome depends on colours; the second scheme reruns just these
+# (the markup is the same in both schemes, so the other rules would repeat the first pass).
+SCHEME_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                "resultTypes": ["violations"]}
 
 
 def palette_script(scheme: str, scopes: list[str]) -> str:
