@@ -144,6 +144,7 @@ RING = r"""() => {
   if (!el || el === document.body) return null;
   // The element that shows focus: a tab's invisible radio is shown by its label.
   let shown = el;
+  if (el.matches('.md-option')) shown = el.nextElementSibling;
   if (el.matches('.tabbed-set > input')) shown = el.closest('.tabbed-set').querySelector(`label[for="${el.id}"]`);
   const cs = getComputedStyle(shown), rect = shown.getBoundingClientRect();
   let bg = null;
