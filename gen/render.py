@@ -5,12 +5,14 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from gen.particles import josa
+
 GLOSSARY = Path(__file__).parent / "glossary.yml"
 
 
 def environment(folder):
     """Jinja over one derivation's templates, with every missing value an error, never an empty string."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -18,6 +20,8 @@ def environment(folder):
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["josa"] = josa  # Korean particle after any word, number or inline math
+    return env
 
 
 def glossary(lang):
