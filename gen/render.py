@@ -5,6 +5,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from gen.equations import ref
 from gen.particles import josa
 
 GLOSSARY = Path(__file__).parent / "glossary.yml"
@@ -21,6 +22,7 @@ def environment(folder):
         lstrip_blocks=True,
     )
     env.filters["josa"] = josa  # Korean particle after any word, number or inline math
+    env.filters["ref"] = ref  # `{{ tag["dL_dW2"]|ref }}` → [(6)](#eq-6)
     return env
 
 
