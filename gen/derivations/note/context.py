@@ -130,7 +130,7 @@ def erratum_context(erratum, workeds):
     """One erratum with the note's and the corrected expression, evaluated on the first example
     of its case where the two differ (None if no example shows a difference)."""
     numbers = None
-    for worked in workeds:
+    for worked in workeds if erratum.original is not None else ():
         if erratum.case not in (None, worked.case):
             continue
         original = tex(line_value(erratum.original, worked.env))
@@ -138,9 +138,10 @@ def erratum_context(erratum, workeds):
         if original != corrected:
             numbers = {"example": worked.example.id, "original": original, "corrected": corrected}
             break
-    return {"id": erratum.id, "where": erratum.where, "quote": erratum.quote, "lhs": erratum.lhs,
-            "original": display(f"{erratum.lhs} = {tex(erratum.original)}"),
-            "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}"),
+    shown = erratum.original is not None
+    return {"id": erratum.id, "where": list(erratum.where), "quote": erratum.quote, "lhs": erratum.lhs,
+            "original": display(f"{erratum.lhs} = {tex(erratum.original)}") if shown else None,
+            "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}") if shown else None,
             "case": condition_tex(erratum.case) if erratum.case else None, "numbers": numbers}
 
 
