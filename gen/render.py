@@ -36,5 +36,6 @@ def render_pages(derivation, lang, context):
     """`<lang>/<page>` → Markdown text for every page of one derivation in one language."""
     env = environment(derivation.templates)
     term = glossary(lang)
-    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(**context, lang=lang, term=term)
+    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(**context, lang=lang, term=term,
+                                                                             term_en=glossary("en"))
             for page in derivation.pages}

@@ -7,6 +7,7 @@ between languages.
 import sympy as sp
 
 from gen.derivations.note.records import record
+from gen.derivations.note.steps import restrict
 from gen.derivations.note.shapes import I, element_tex, expanded, index_sums, shape_table, sum_notation, with_upstream
 from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
 from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
@@ -159,7 +160,7 @@ def spans(net, steps):
     label = {s.name: s.label for s in steps}
 
     def span(names):
-        return f"{label[names[0]]}–{label[names[-1]]}"
+        return {"first": label[names[0]], "last": label[names[-1]]}
     per_case = [case_keys(net, steps, c) for c in net.cases]
     note = [s.name for s in steps if not s.series]
     return {"note": span(note), "dz": span([k["dz"] for k in per_case]),
@@ -182,7 +183,20 @@ def page_context(verified):
         "shapes": shapes_context(net),
         "verified": verified.counts,
         "grad_names": {n: partial("L", matrix_tex(n)) for n in GRADIENTS},
+        "formula": formulas(net),
+        "counts": {"examples": len(workeds), "cases": len(net.cases),
+                   "covered": len({w.case.id for w in workeds}),
+                   "per_case": sorted({sum(w.case == c for w in workeds) for c in net.cases})},
     }
+
+
+def formulas(net):
+    """Result formulas named in prose (2 hᵀ y, …), printed from the graph's matrix rules."""
+    out = {name: tex(net.graph.matrix_gradient(name)) for name in ("W2", "h", "z", "W1", "X")}
+    matrix = net.graph.matrix_gradient("W1")
+    out["W1_unmasked"] = tex(restrict(net, matrix, tuple(True for _ in net.Z)))
+    out["dL_dy"] = tex(net.graph.matrix_gradient("y"))
+    return out
 
 
 def shapes_context(net):
