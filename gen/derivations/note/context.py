@@ -8,7 +8,8 @@ import sympy as sp
 
 from gen.derivations.note.records import record
 from gen.derivations.note.steps import restrict
-from gen.derivations.note.shapes import I, element_tex, expanded, index_sums, shape_table, sum_notation, with_upstream
+from gen.derivations.note.shapes import (element_tex, expanded, index_sums, node_entry_tex, positions, shape_table,
+                                         sum_notation, with_upstream)
 from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
 from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
 from gen.errors import VerificationError
@@ -205,17 +206,18 @@ def shapes_context(net):
               "grad_shape": r"{} \times {}".format(*row["grad_shape"])} for row in shape_table(net)]
     sums = []
     for item in index_sums(net):
-        rows, cols = net.graph.nodes[item.node].shape
-        lhs = partial("L", net.generic_entry_tex(item.node, tex(item.index)))
+        lhs = partial("L", node_entry_tex(net, item))
         chain = [sum_notation(net, item), tex(item.summed), tex(item.transposed), element_tex(net, item, tex(item.matrix))]
-        entries = [(partial("L", net.entry_tex(item.node, *((0, n) if rows == 1 else (n, 0)))),
-                    [tex(expanded(item, n + 1)), tex(expanded(item, n + 1, "transposed"))])
-                   for n in range(max(rows, cols))]
+        entries = [(partial("L", net.entry_tex(item.node, *at)),
+                    [tex(expanded(item, values)), tex(expanded(item, values, "transposed"))])
+                   for values, at in positions(net, item)]
         filled = with_upstream(net, item)
         forms = list(dict.fromkeys([tex(item.matrix), tex(filled), tex(filled.doit())]))
-        left = next(a for a in item.matrix.args if isinstance(a, sp.Transpose)).arg
-        sums.append({"node": item.node, "upstream": item.upstream, "left": tex(left),
-                     "index": tex(item.index), "summed_index": tex(I),
+        factor = next(a for a in item.matrix.args if isinstance(a, sp.Transpose)).arg
+        summed = item.summed.limits[0]
+        sums.append({"node": item.node, "upstream": item.upstream, "factor": tex(factor), "side": item.side,
+                     "indices": "".join(tex(i) for i in item.indices), "summed_index": tex(summed[0]),
+                     "summed_count": int(summed[2]),
                      "generic": display(chain_tex(lhs, chain)),
                      "entries": display(layout_tex("chain", entries)),
                      "matrix": display(chain_tex(partial("L", matrix_tex(item.node)), forms))})
