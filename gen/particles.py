@@ -19,7 +19,7 @@ _LETTERS = {**dict.fromkeys("abcdefghijkopqstuvwxyz", VOWEL), **dict.fromkeys("m
             **dict.fromkeys("lr", RIEUL)}
 # English words as Korean readers say them (렐루, 로우, 컬럼, 심파이, …)
 _WORDS = {"relu": VOWEL, "row": VOWEL, "column": CONSONANT, "sympy": VOWEL, "numpy": VOWEL, "pytorch": VOWEL,
-          "backpropagation": CONSONANT, "html": RIEUL, "svg": VOWEL, "json": CONSONANT, "mathjax": VOWEL}
+          "backpropagation": CONSONANT, "html": RIEUL, "graph": VOWEL, "svg": VOWEL, "json": CONSONANT, "mathjax": VOWEL}
 # 영 일 이 삼 사 오 육 칠 팔 구
 _DIGITS = [CONSONANT, RIEUL, VOWEL, CONSONANT, VOWEL, VOWEL, CONSONANT, RIEUL, RIEUL, VOWEL]
 # 십 백 천 만 …: every power of ten ends in a consonant that is not ㄹ
@@ -73,9 +73,11 @@ def final_sound(text):
     s = _without_gloss(s)
     if s.endswith("$"):
         return math_final(s[: -1][s[:-1].rfind("$") + 1:])
-    s = s.translate(_UNICODE).rstrip(")*`\"'”’")
+    s = s.translate(_UNICODE).rstrip(")*`\"'”’.")
     if not s:
         raise ValueError(f"no word before the particle in {text!r}")
+    if s.endswith("$"):
+        return math_final(s[:-1][s[:-1].rfind("$") + 1:])
     last = s[-1]
     if "가" <= last <= "힣":
         return hangul_final(last)
