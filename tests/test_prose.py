@@ -99,3 +99,12 @@ def test_example_counts_come_from_the_data():
     ko = (DOCS / "ko" / "index.md").read_text(encoding="utf-8")
     assert f"{n} examples" in en and "one example per case" not in en
     assert f"예제 {n}개" in ko
+
+
+def test_korean_pages_gloss_the_notes_english_terms_once():
+    terms = yaml.safe_load((ROOT / "gen" / "glossary.yml").read_text(encoding="utf-8"))
+    text = (DOCS / "ko" / "derivation.md").read_text(encoding="utf-8")
+    for key in ("upstream", "local", "downstream"):
+        gloss = f'{terms[key]["ko"]}(<span lang="en">{terms[key]["en"]}</span>)'
+        assert text.count(gloss) == 1
+        assert text.index(gloss) <= text.index(terms[key]["ko"])
