@@ -108,3 +108,12 @@ def test_korean_pages_gloss_the_notes_english_terms_once():
         gloss = f'{terms[key]["ko"]}(<span lang="en">{terms[key]["en"]}</span>)'
         assert text.count(gloss) == 1
         assert text.index(gloss) <= text.index(terms[key]["ko"])
+
+
+def test_figure_rules_are_printed_from_the_ops():
+    from gen.derivations.note.figures.rules import backward_rule
+    labels = yaml.safe_load((ROOT / "gen" / "derivations" / "note" / "figures" / "labels.yml").read_text(encoding="utf-8"))
+    assert "rules" not in labels["symbols"]
+    assert backward_rule("W1", "z") == "∂L/∂W₁ = Xᵀ · ∂L/∂z"
+    assert backward_rule("h", "y") == "∂L/∂h = ∂L/∂y · W₂ᵀ"
+    assert backward_rule("y", "L") == "∂L/∂y = ∂L/∂L · 2y"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from gen.derivations.note.figures.graph_figure import hatch_pattern
 from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol, words
+from gen.derivations.note.figures.rules import backward_rule
 from gen.figures.parts import caption, chip, column, grid, label, op_node, wire
 from gen.figures.svg import Piece, num, place, root, tag
 from gen.figures.theme import CELL_H, GAP, MIN_SCALE, NAME_FONT, OP_H
@@ -33,7 +34,7 @@ class Step:
     """Where that factor stands in the product: `left` (hᵀ ∂L/∂y) or `right` (∂L/∂y W₂ᵀ)."""
 
 
-# In backward order: ∂L/∂y, ∂L/∂W₂, ∂L/∂h, ∂L/∂z, ∂L/∂W₁ (rules in labels.yml, symbols.rules).
+# In backward order: ∂L/∂y, ∂L/∂W₂, ∂L/∂h, ∂L/∂z, ∂L/∂W₁ (each rule printed from the op's vjp).
 STEPS = (Step("y", "sqnorm", "L", "two_y", False), Step("W2", "mul2", "y", "h", True),
          Step("h", "mul2", "y", "W2", True, "right"), Step("z", "relu", "h", "mask_z", False),
          Step("W1", "mul1", "z", "X", True))
@@ -96,7 +97,7 @@ def _figure_body(lang, record, step, hatch):
         body += wire([(spans[a][1], wire_y), (spans[b][0], wire_y)])
         body += wire([(spans[b][2] - 6, arrow_y), (spans[a][3] + 6, arrow_y)], role="gradient")
     bottom = top + max(c.h for c, _ in cols) + 16
-    rule = symbols()["rules"][step.key]
+    rule = backward_rule(step.key, step.out)
     body.append(label(width / 2, bottom + NAME_FONT / 2, rule, NAME_FONT, extra=[("data-rule", step.key)]))
     return body, width, bottom + NAME_FONT + 16
 
@@ -113,7 +114,7 @@ def _texts(lang, record, step, n):
         up_values=matrix_text(matrix(record, f"dL_d{step.out}")),
         local=w["factor_desc" if step.transposed else "local_desc"].format(symbol=_local_symbol(step), values=matrix_text(shown)),
         down=grad_symbol(step.key),
-        down_values=matrix_text(matrix(record, f"dL_d{step.key}")), rule=symbols()["rules"][step.key])
+        down_values=matrix_text(matrix(record, f"dL_d{step.key}")), rule=backward_rule(step.key, step.out))
     return title, desc
 
 
