@@ -186,6 +186,7 @@ def page_context(verified):
         "grad_names": {n: partial("L", matrix_tex(n)) for n in GRADIENTS},
         "formula": formulas(net),
         "counts": {"examples": len(workeds), "cases": len(net.cases),
+                   "forward": sum(node.op is not None for node in net.graph.nodes.values()),
                    "covered": len({w.case.id for w in workeds}),
                    "per_case": sorted({sum(w.case == c for w in workeds) for c in net.cases})},
     }
