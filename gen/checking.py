@@ -32,9 +32,9 @@ def verify_errata(errata, oracle):
             continue
         cases = cases_for(erratum.case, oracle)
         if not all(oracle.agrees(erratum.corrected, erratum.claim, on) for on in cases):
-            raise VerificationError(erratum.where, f"the correction of erratum {erratum.id!r} is wrong")
+            raise VerificationError(erratum.id, f"the correction of erratum {erratum.id!r} is wrong")
         if all(_same_shape_agrees(oracle, erratum.original, erratum.claim, on) for on in cases):
-            raise VerificationError(erratum.where, f"erratum {erratum.id!r}: the note's expression is right")
+            raise VerificationError(erratum.id, f"erratum {erratum.id!r}: the note's expression is right")
     return len(errata)
 
 

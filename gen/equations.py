@@ -51,10 +51,25 @@ def step_tex(step):
         parts = [(p.lhs, [rhs_tex(p.lines[0])]) for p in step.parts]
     else:
         parts = [(p.lhs, [*p.notation, *(rhs_tex(line) for line in p.lines)]) for p in step.parts]
-    return display(layout_tex(step.layout, parts), step.label)
+    return anchor(step.label) + "\n\n" + display(layout_tex(step.layout, parts), step.label)
 
 
 def display(body, label=None):
     """A `$$ … $$` block (tag outside any aligned environment)."""
     tag = f"\n\\tag{{{label[1:-1]}}}" if label else ""
     return f"$$\n{body}{tag}\n$$"
+
+
+def anchor_id(label):
+    """The stable anchor of a tagged equation: `(24)` → `eq-24`, `(S1)` → `eq-S1`."""
+    return f"eq-{label.strip('()')}"
+
+
+def anchor(label):
+    """The element placed just before an equation's display, so a link can point at it."""
+    return f'<span id="{anchor_id(label)}"></span>'
+
+
+def ref(label, page=""):
+    """A link to a tagged equation, `[(24)](#eq-24)` or `[(24)](derivation.md#eq-24)`."""
+    return f"[{label}]({page}#{anchor_id(label)})"

@@ -5,12 +5,15 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from gen.equations import ref
+from gen.particles import josa
+
 GLOSSARY = Path(__file__).parent / "glossary.yml"
 
 
 def environment(folder):
     """Jinja over one derivation's templates, with every missing value an error, never an empty string."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -18,6 +21,9 @@ def environment(folder):
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["josa"] = josa  # Korean particle after any word, number or inline math
+    env.filters["ref"] = ref  # `{{ tag["dL_dW2"]|ref }}` → [(6)](#eq-6)
+    return env
 
 
 def glossary(lang):
@@ -30,5 +36,6 @@ def render_pages(derivation, lang, context):
     """`<lang>/<page>` → Markdown text for every page of one derivation in one language."""
     env = environment(derivation.templates)
     term = glossary(lang)
-    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(**context, lang=lang, term=term)
+    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(**context, lang=lang, term=term,
+                                                                             term_en=glossary("en"))
             for page in derivation.pages}

@@ -16,6 +16,7 @@ from gen.derivations.note.oracle import Oracle
 from gen.derivations.note.records import document, record
 from gen.derivations.note.shapes import verify_index_sums
 from gen.derivations.note.steps import derivation as note_steps
+from gen.derivations.note.summary import prove_mask_drop
 from gen.derivations.note.worked import compute as compute_example
 from gen.derivations.note.worked import cross_check
 from gen.spec import Derivation
@@ -59,6 +60,7 @@ def verify(computed: Computed) -> Verified:
     counts = verify_steps(computed.steps, oracle)
     verify_errata(computed.errata, oracle)
     verify_index_sums(computed.net, oracle)
+    prove_mask_drop(computed.net)  # (S3): the mask drops out when ∂L/∂y's off rows are zero
     for worked in computed.workeds:
         cross_check(computed.net, worked)
     return Verified(**vars(computed), counts=counts)

@@ -7,7 +7,9 @@ between languages.
 import sympy as sp
 
 from gen.derivations.note.records import record
-from gen.derivations.note.shapes import I, element_tex, expanded, index_sums, shape_table, sum_notation, with_upstream
+from gen.derivations.note.steps import restrict
+from gen.derivations.note.shapes import (element_tex, expanded, index_sums, node_entry_tex, positions, shape_table,
+                                         sum_notation, with_upstream)
 from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
 from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
 from gen.errors import VerificationError
@@ -130,7 +132,7 @@ def erratum_context(erratum, workeds):
     """One erratum with the note's and the corrected expression, evaluated on the first example
     of its case where the two differ (None if no example shows a difference)."""
     numbers = None
-    for worked in workeds:
+    for worked in workeds if erratum.original is not None else ():
         if erratum.case not in (None, worked.case):
             continue
         original = tex(line_value(erratum.original, worked.env))
@@ -138,9 +140,10 @@ def erratum_context(erratum, workeds):
         if original != corrected:
             numbers = {"example": worked.example.id, "original": original, "corrected": corrected}
             break
-    return {"id": erratum.id, "where": erratum.where, "quote": erratum.quote, "lhs": erratum.lhs,
-            "original": display(f"{erratum.lhs} = {tex(erratum.original)}"),
-            "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}"),
+    shown = erratum.original is not None
+    return {"id": erratum.id, "where": list(erratum.where), "quote": erratum.quote, "lhs": erratum.lhs,
+            "original": display(f"{erratum.lhs} = {tex(erratum.original)}") if shown else None,
+            "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}") if shown else None,
             "case": condition_tex(erratum.case) if erratum.case else None, "numbers": numbers}
 
 
@@ -158,7 +161,7 @@ def spans(net, steps):
     label = {s.name: s.label for s in steps}
 
     def span(names):
-        return f"{label[names[0]]}–{label[names[-1]]}"
+        return {"first": label[names[0]], "last": label[names[-1]]}
     per_case = [case_keys(net, steps, c) for c in net.cases]
     note = [s.name for s in steps if not s.series]
     return {"note": span(note), "dz": span([k["dz"] for k in per_case]),
@@ -181,7 +184,21 @@ def page_context(verified):
         "shapes": shapes_context(net),
         "verified": verified.counts,
         "grad_names": {n: partial("L", matrix_tex(n)) for n in GRADIENTS},
+        "formula": formulas(net),
+        "counts": {"examples": len(workeds), "cases": len(net.cases),
+                   "forward": sum(node.op is not None for node in net.graph.nodes.values()),
+                   "covered": len({w.case.id for w in workeds}),
+                   "per_case": sorted({sum(w.case == c for w in workeds) for c in net.cases})},
     }
+
+
+def formulas(net):
+    """Result formulas named in prose (2 hᵀ y, …), printed from the graph's matrix rules."""
+    out = {name: tex(net.graph.matrix_gradient(name)) for name in ("W2", "h", "z", "W1", "X")}
+    matrix = net.graph.matrix_gradient("W1")
+    out["W1_unmasked"] = tex(restrict(net, matrix, tuple(True for _ in net.Z)))
+    out["dL_dy"] = tex(net.graph.matrix_gradient("y"))
+    return out
 
 
 def shapes_context(net):
@@ -190,17 +207,18 @@ def shapes_context(net):
               "grad_shape": r"{} \times {}".format(*row["grad_shape"])} for row in shape_table(net)]
     sums = []
     for item in index_sums(net):
-        rows, cols = net.graph.nodes[item.node].shape
-        lhs = partial("L", net.generic_entry_tex(item.node, tex(item.index)))
+        lhs = partial("L", node_entry_tex(net, item))
         chain = [sum_notation(net, item), tex(item.summed), tex(item.transposed), element_tex(net, item, tex(item.matrix))]
-        entries = [(partial("L", net.entry_tex(item.node, *((0, n) if rows == 1 else (n, 0)))),
-                    [tex(expanded(item, n + 1)), tex(expanded(item, n + 1, "transposed"))])
-                   for n in range(max(rows, cols))]
+        entries = [(partial("L", net.entry_tex(item.node, *at)),
+                    [tex(expanded(item, values)), tex(expanded(item, values, "transposed"))])
+                   for values, at in positions(net, item)]
         filled = with_upstream(net, item)
         forms = list(dict.fromkeys([tex(item.matrix), tex(filled), tex(filled.doit())]))
-        left = next(a for a in item.matrix.args if isinstance(a, sp.Transpose)).arg
-        sums.append({"node": item.node, "upstream": item.upstream, "left": tex(left),
-                     "index": tex(item.index), "summed_index": tex(I),
+        factor = next(a for a in item.matrix.args if isinstance(a, sp.Transpose)).arg
+        summed = item.summed.limits[0]
+        sums.append({"node": item.node, "upstream": item.upstream, "factor": tex(factor), "side": item.side,
+                     "indices": "".join(tex(i) for i in item.indices), "summed_index": tex(summed[0]),
+                     "summed_count": int(summed[2]),
                      "generic": display(chain_tex(lhs, chain)),
                      "entries": display(layout_tex("chain", entries)),
                      "matrix": display(chain_tex(partial("L", matrix_tex(item.node)), forms))})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from gen.derivations.note.steps import grad_lhs
-from gen.notation import partial
+from gen.notation import Indicator, partial
 from gen.statements import Claim
 
 
@@ -20,16 +20,16 @@ class Erratum:
 
     id: str
     """Stable id, also the anchor on the errata page."""
-    where: str
-    """Equation label(s) or place in the note, e.g. `(32)`."""
+    where: tuple
+    """The note's equation numbers the entry concerns, e.g. `("(5)", "(32)")` (may be empty)."""
     quote: str
     """The note's LaTeX as written (found verbatim in the note by a test)."""
     lhs: str
     """LaTeX of what both sides define."""
     original: object
-    """The note's expression, transcribed into sympy."""
+    """The note's expression, transcribed into sympy (None for a convention that needs stating)."""
     corrected: object
-    """The verified expression."""
+    """The verified expression (None likewise)."""
     claim: Claim | None
     """What `corrected` equals (checked), or None for a notation fix."""
     case: object = None
@@ -48,7 +48,7 @@ def eq32_middle_line(net):
     original = sp.ImmutableMatrix([[sp.Add(sp.Mul(a, x[0, 0], evaluate=False), b, evaluate=False)],
                                    [sp.Add(sp.Mul(a, x[0, 1], evaluate=False), b, evaluate=False)]])
     corrected = net.cases[0].substitute(net.graph.gradient("W1"))
-    return Erratum("eq32-middle-line", "(32)",
+    return Erratum("eq32-middle-line", ("(32)",),
                    r"(2 * y_{11} * w_{21} + 2 * y_{12} * w_{22}) * x_{11} + (2 * y_{21} * w_{21} + 2 * y_{22} * w_{22}) \\",
                    grad_lhs(net, "W1"), original, corrected, Claim("grad", "W1"), net.cases[0])
 
@@ -56,30 +56,46 @@ def eq32_middle_line(net):
 def h_vector_notation(net):
     """h₁ names both the vector h and its first entry: `y = h₁ W₂` reads as a 1×2 row."""
     h1 = net.E["h"][0]
-    return Erratum("h-vector-notation", "Fig. 2, (16)", r"y = h_1 * W_2",
+    return Erratum("h-vector-notation", (), r"y = h_1 * W_2",
                    "y", sp.MatMul(h1, net.M["W2"]), net.M["h"] * net.M["W2"], Claim("forward", "y"))
 
 
-def eq2_local_shape(net):
-    """(2): ∂y/∂w₂₁ is 2×2 (only its first column is non-zero), not the column [h₁; h₂]."""
+def index_convention(net):
+    """w₁₂ is row 2 of W₁ (first index = layer), while x₁₂ is row 1, column 2: never stated."""
+    return Erratum("index-convention", (), r"W_1 = \begin{bmatrix} w_{11} \\ w_{12} \end{bmatrix}",
+                   "", None, None, None)
+
+
+def eq2_local_shape(net, k):
+    """(2): ∂y/∂w₂ₖ is 2×2 (only its k-th column is non-zero), not the column [h₁; h₂]."""
     h = net.E["h"]
     original = sp.ImmutableMatrix([[h[0]], [h[1]]])
-    corrected = sp.ImmutableMatrix(2, 2, lambda i, j: net.graph.local("y", 1, (i, j), (0, 0)))
-    return Erratum("eq2-local-shape", "(2)", r"\frac{\partial y}{\partial w_{21}} = \begin{bmatrix} h_1 \\ h_2 \end{bmatrix}",
-                   partial("y", net.entry_tex("W2", 0, 0)), original, corrected,
-                   Claim("local", "W2", (0, 0), of="y"))
+    corrected = sp.ImmutableMatrix(2, 2, lambda i, j: net.graph.local("y", 1, (i, j), (0, k)))
+    w = net.entry_tex("W2", 0, k)
+    return Erratum(f"eq2-local-shape-{w.replace('_', '').strip('{}').replace('{', '').replace('}', '')}", ("(2)",),
+                   rf"\frac{{\partial y}}{{\partial {w}}} = \begin{{bmatrix}} h_1 \\ h_2 \end{{bmatrix}}",
+                   partial("y", w), original, corrected, Claim("local", "W2", (0, k), of="y"))
 
 
-def eq2_misread_sum(net):
-    """Read literally in (3), (2)'s column gives Σ_ij 2 y_ij h_i, not 2 y₁₁h₁ + 2 y₂₁h₂."""
-    y, h = net.E["y"], net.E["h"]
-    original = sp.Add(*(sp.Mul(2, y[i, j], h[i], evaluate=False) for i in range(2) for j in range(2)),
-                      evaluate=False)
-    return Erratum("eq2-misread-sum", "(2), (3)", r"\frac{\partial y}{\partial w_{21}} = \begin{bmatrix} h_1 \\ h_2 \end{bmatrix}",
-                   grad_lhs(net, "W2", (0, 0)), original, net.graph.gradient_entry("W2", (0, 0)),
-                   Claim("grad", "W2", (0, 0)))
+def relu_before_12(net):
+    """Before (12): "differentiating ReLU gives two cases", but the display is ReLU itself (z / 0)."""
+    z1 = net.Z[0]
+    return Erratum("relu-derivative-display", ("(12)",),
+                   r"h_1(z) = \text{ReLU}(z) = \max(0, z) = \begin{cases} z & z > 0 \\ 0 & z \leq 0 \end{cases}",
+                   partial(net.entry_tex("h", 0, 0), net.entry_tex("z", 0, 0)), sp.Max(0, z1), Indicator(z1),
+                   Claim("local", "z", (0, 0), of="h", out=(0, 0)))
+
+
+def chain_order(net):
+    """(5), (32)–(35): ∂L/∂L · ∂L/∂y · ∂y/∂w₂ read as a matrix product puts the upstream on the left,
+    (2y)h, a 2×1 column; the result 2hᵀy carries hᵀ on the left."""
+    original = sp.MatMul(net.graph.matrix_gradient("y"), net.M["h"])
+    return Erratum("chain-factor-order", ("(5)", "(32)", "(33)", "(34)", "(35)"),
+                   r"\frac{\partial L}{\partial L} * \frac{\partial L}{\partial y} * \frac{\partial y}{\partial w_2}",
+                   grad_lhs(net, "W2"), original, net.graph.matrix_gradient("W2"), Claim("grad", "W2"))
 
 
 def errata(net):
-    """Every erratum, in the note's order."""
-    return [h_vector_notation(net), eq2_local_shape(net), eq2_misread_sum(net), eq32_middle_line(net)]
+    """Every erratum, in the order the note's text reaches it."""
+    return [h_vector_notation(net), index_convention(net), eq2_local_shape(net, 0), eq2_local_shape(net, 1),
+            chain_order(net), relu_before_12(net), eq32_middle_line(net)]

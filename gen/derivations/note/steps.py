@@ -204,12 +204,17 @@ def w1_steps(net):
 
 
 def summary_steps(net):
-    """Beyond the note: the four cases are one formula, and for L = ‖y‖² the mask drops out."""
+    """Beyond the note, in reading order: the four cases are one formula (S1); y's rows are hᵢW₂ (S2);
+    so for L = ‖y‖² the mask drops out (S3)."""
     matrix = net.graph.matrix_gradient("W1")
     all_on = tuple(True for _ in net.Z)
+    h, w2 = net.E["h"], net.E["W2"]
+    rows = sp.ImmutableMatrix(h.rows, w2.cols, lambda i, j: sp.Mul(h[i], w2[j], evaluate=False))
     return [Step("summary_masked", (Part(grad_lhs(net, "W1"), (matrix,), Claim("grad", "W1")),), series="S"),
-            Step("summary_unmasked", (Part(grad_lhs(net, "W1"), (restrict(net, matrix, all_on),), Claim("grad", "W1")),), series="S"),
-            Step("summary_y_rows", (Part(matrix_tex("y"), (entrywise(net, net.M["h"] * net.M["W2"]), net.E["y"]), Claim("forward", "y")),), series="S")]
+            Step("summary_y_rows", (Part(matrix_tex("y"), (entrywise(net, net.M["h"] * net.M["W2"]), rows, net.E["y"]),
+                                         Claim("forward", "y")),), series="S"),
+            Step("summary_unmasked", (Part(grad_lhs(net, "W1"), (restrict(net, matrix, all_on),), Claim("grad", "W1")),),
+                 series="S")]
 
 
 def derivation(net):

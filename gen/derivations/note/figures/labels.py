@@ -24,7 +24,7 @@ def words(lang):
 
 
 def symbols():
-    """Language-neutral math symbols (node names, ops, ∂L/∂·, the backward rules)."""
+    """Language-neutral math symbols (node names, ops, ∂L/∂·, ᵀ, 1[z>0])."""
     return load()["symbols"]
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from gen.derivations.note.figures.graph_figure import hatch_pattern
 from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol, words
+from gen.derivations.note.figures.rules import backward_rule
 from gen.figures.parts import caption, chip, column, grid, label, op_node, wire
 from gen.figures.svg import Piece, num, place, root, tag
 from gen.figures.theme import CELL_H, GAP, MIN_SCALE, NAME_FONT, OP_H
@@ -27,12 +28,15 @@ class Step:
     local: str
     """Record key (or derived key) of the local derivative's values."""
     transposed: bool
-    """The local factor is shown transposed (hᵀ, W₂ᵀ, Xᵀ)."""
+    """The local factor is shown transposed (hᵀ, W₂ᵀ, Xᵀ): a matrix the upstream is multiplied by,
+    whose entries are the local gradients (so it is labelled as a factor, not as the local gradient)."""
+    side: str = "left"
+    """Where that factor stands in the product: `left` (hᵀ ∂L/∂y) or `right` (∂L/∂y W₂ᵀ)."""
 
 
-# In backward order: ∂L/∂y, ∂L/∂W₂, ∂L/∂h, ∂L/∂z, ∂L/∂W₁ (rules in labels.yml, symbols.rules).
+# In backward order: ∂L/∂y, ∂L/∂W₂, ∂L/∂h, ∂L/∂z, ∂L/∂W₁ (each rule printed from the op's vjp).
 STEPS = (Step("y", "sqnorm", "L", "two_y", False), Step("W2", "mul2", "y", "h", True),
-         Step("h", "mul2", "y", "W2", True), Step("z", "relu", "h", "mask_z", False),
+         Step("h", "mul2", "y", "W2", True, "right"), Step("z", "relu", "h", "mask_z", False),
          Step("W1", "mul1", "z", "X", True))
 STEP_KEYS = tuple(s.key for s in STEPS)
 
@@ -42,6 +46,13 @@ def _local_symbol(step):
     if step.local in ("two_y", "mask_z"):
         return sym["two_y" if step.local == "two_y" else "mask"]
     return transpose_symbol(step.local)
+
+
+def _local_caption(w, step):
+    """`local gradient 2y`, or for a transposed factor `Xᵀ × upstream` / `upstream × W₂ᵀ`."""
+    if not step.transposed:
+        return [w["local"], _local_symbol(step)]
+    return [w[f"factor_{step.side}"].format(factor=_local_symbol(step))]
 
 
 def _pad(piece, h):
@@ -62,7 +73,7 @@ def _columns(lang, record, step, hatch):
     middle = [op_node(sym["ops"][step.op]),
               grid(matrix(record, step.local), step.local, "local", transposed=step.transposed,
                    off=off, hatch=hatch),
-              caption([w["local"], _local_symbol(step)])]
+              caption(_local_caption(w, step))]
     middle += [caption([w["off_unit"].format(entry=sym["z_entries"][i])],
                        extra=[("data-off-unit", str(i))]) for i in sorted({i for i, _ in off})]
     right = [_pad(chip(sym["nodes"][step.out]), OP_H),
@@ -86,7 +97,7 @@ def _figure_body(lang, record, step, hatch):
         body += wire([(spans[a][1], wire_y), (spans[b][0], wire_y)])
         body += wire([(spans[b][2] - 6, arrow_y), (spans[a][3] + 6, arrow_y)], role="gradient")
     bottom = top + max(c.h for c, _ in cols) + 16
-    rule = symbols()["rules"][step.key]
+    rule = backward_rule(step.key, step.out)
     body.append(label(width / 2, bottom + NAME_FONT / 2, rule, NAME_FONT, extra=[("data-rule", step.key)]))
     return body, width, bottom + NAME_FONT + 16
 
@@ -100,9 +111,10 @@ def _texts(lang, record, step, n):
     title = w["step_title"].format(n=n, grad=grad_symbol(step.key), op=op, id=record["id"])
     desc = w["step_desc"].format(
         id=record["id"], case=w["cases"][record["case"]], op=op, up=grad_symbol(step.out),
-        up_values=matrix_text(matrix(record, f"dL_d{step.out}")), local=_local_symbol(step),
-        local_values=matrix_text(shown), down=grad_symbol(step.key),
-        down_values=matrix_text(matrix(record, f"dL_d{step.key}")), rule=symbols()["rules"][step.key])
+        up_values=matrix_text(matrix(record, f"dL_d{step.out}")),
+        local=w["factor_desc" if step.transposed else "local_desc"].format(symbol=_local_symbol(step), values=matrix_text(shown)),
+        down=grad_symbol(step.key),
+        down_values=matrix_text(matrix(record, f"dL_d{step.key}")), rule=backward_rule(step.key, step.out))
     return title, desc
 
 
