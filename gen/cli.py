@@ -81,14 +81,14 @@ def usage_problems(args):
 
 
 def selected(name):
-    """The derivations to generate: all, or the one named (GenError if unknown)."""
+    """Every derivation, and the names of those to write: all, or the one named (UsageError if unknown)."""
     from gen.derivations import discover, named
 
     derivations = discover()
     if name is None:
-        return derivations
+        return derivations, None
     try:
-        return [named(name, derivations)]
+        return derivations, {named(name, derivations).name}
     except KeyError as err:
         raise UsageError(err.args[0]) from None
 
@@ -98,9 +98,9 @@ def regenerate(args, out, check):
     from gen.pipeline import generate
     from gen.write import stale_report, write_outputs
 
-    derivations = selected(args.derivation)
+    derivations, only = selected(args.derivation)
     examples = {(args.derivation or "note"): args.examples} if args.examples else {}
-    outputs = generate(derivations, examples)
+    outputs = generate(derivations, examples, only)
     quiet, partial = args.quiet, args.derivation is not None
     if check:
         report = stale_report(out, outputs, remove_stale=not partial)

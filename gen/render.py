@@ -1,5 +1,7 @@
 """Pages from templates: one set of Jinja templates per derivation and language, one shared context."""
 
+import posixpath
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -32,10 +34,21 @@ def glossary(lang):
     return {key: entry[lang] for key, entry in terms.items()}
 
 
+def xref(equations, page, derivation, name):
+    """A link from `page` to the equation `name` of `derivation`, e.g. `[(S1)](../derivation.md#eq-S1)`."""
+    try:
+        label, target = equations[derivation][name]
+    except KeyError:
+        raise KeyError(f"no equation {name!r} in derivation {derivation!r} to link to") from None
+    here = posixpath.dirname(page)
+    return ref(label, "" if target == page else posixpath.relpath(target, here or "."))
+
+
 def render_pages(derivation, lang, context):
     """`<lang>/<page>` → Markdown text for every page of one derivation in one language."""
     env = environment(derivation.templates)
     term = glossary(lang)
-    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(**context, lang=lang, term=term,
-                                                                             term_en=glossary("en"))
+    equations = context["site"]["equations"]
+    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(
+                **context, lang=lang, term=term, term_en=glossary("en"), xref=partial(xref, equations, page))
             for page in derivation.pages}

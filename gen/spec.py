@@ -34,6 +34,8 @@ class Derivation:
     """(verified, lang) → (extra context, {relative path: text}) for what differs only in words (figures)."""
     data: Callable[[Any], str]
     """Verified → the text of `data_file`."""
+    equations: Callable[[Any], dict] | None = None
+    """Verified → {step name: (tag label, page)}: the equations other pages may link to by name."""
     examples: str = "examples.yml"
     """Its default examples file, relative to `folder`."""
     extra: dict = field(default_factory=dict)

@@ -1,9 +1,8 @@
-"""The SVG figures: golden files, every printed number against the worked-example data,
+"""The SVG figures (their golden copy is docs/, see test_pages.py): every printed number against the worked-example data,
 refusal without gradients, both languages, off ReLU units, inlinable and deterministic text."""
 
 import ast
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -22,12 +21,10 @@ from gen.derivations.note.worked import compute
 from gen.figures.theme import ROLES
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).with_name("golden") / "figures"
 DATA_JSON = ROOT / "docs" / "data" / "worked-examples.json"
 SVG = "{http://www.w3.org/2000/svg}"
 LANGS = ("ko", "en")
 HANGUL = re.compile("[\uac00-\ud7a3]")
-REGENERATE = "UPDATE_GOLDEN=1 pytest tests/test_figures.py"
 NOTE = ROOT / "gen" / "derivations" / "note"
 RECORDS = [record(compute(network(), e)) for e in load_examples(NOTE / "examples.yml")]
 BY_ID = {r["id"]: r for r in RECORDS}
@@ -78,17 +75,6 @@ def parse(svg):
 
 def number_texts(tree):
     return [t for t in tree.iter(f"{SVG}text") if t.get("data-node")]
-
-
-@pytest.mark.parametrize("name", sorted(FIGURES))
-def test_golden(name):
-    path = GOLDEN / f"{name}.svg"
-    svg = FIGURES[name]
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(svg, encoding="utf-8", newline="\n")
-    assert path.is_file(), f"missing golden file {path}; create it with: {REGENERATE}"
-    assert path.read_text(encoding="utf-8") == svg, f"{path} differs; if intended, run: {REGENERATE}"
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLE_FIGURES))

@@ -3,7 +3,7 @@
 import pytest
 
 from gen.derivations.two_layer import derivation
-from tests.two_layer.contract import generate
+from tests.two_layer.contract import generate, verified_site
 
 
 @pytest.fixture(scope="session")
@@ -12,10 +12,15 @@ def two_layer():
 
 
 @pytest.fixture(scope="session")
-def verified(two_layer):
-    return two_layer.verify(two_layer.compute(two_layer.default_examples))
+def site():
+    return verified_site()
 
 
 @pytest.fixture(scope="session")
-def outputs(verified):
-    return generate(verified=verified)
+def verified(site):
+    return site[1]["two-layer"]
+
+
+@pytest.fixture(scope="session")
+def outputs(site):
+    return generate(site)

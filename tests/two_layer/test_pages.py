@@ -77,10 +77,10 @@ def test_glossary_terms_alike(outputs):
             assert (term["ko"] in ko) == (term["en"].lower() in en), (page, key)
 
 
-def test_deterministic(outputs, verified, two_layer):
+def test_deterministic(outputs, verified, two_layer, site):
     """A second computation from the same file writes byte-identical files."""
     again = dataclasses.replace(verified, workeds=two_layer.compute(two_layer.default_examples), steps=steps())
-    assert generate(verified=again) == outputs
+    assert generate(site, verified=again) == outputs
 
 
 def test_committed_data_is_fresh(outputs):

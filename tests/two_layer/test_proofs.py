@@ -58,12 +58,11 @@ def test_wrong_index_line_is_caught():
         check_index_lines(all_steps)
 
 
-def test_reduction_prints_as_the_note(verified):
-    """The reduced forms print exactly as the note's (6), (S1), (S2) do."""
-    note = pytest.importorskip("gen.derivation")
+def test_reduction_prints_as_the_note(verified, site):
+    """The reduced forms print exactly as the note's ∂L/∂W₂ (6) and its summary's two forms of ∂L/∂W₁ do."""
     from gen.notation import tex as note_tex
-    by_key = {s.key: s for s in note.derivation()}
+    note = {s.name: s for s in site[1]["note"].steps}
     ours = {s.name: s for s in verified.steps}
-    assert tex(ours["note_S1"].lines[-1]) == note_tex(by_key["S1"].parts[0].lines[0])
-    assert tex(ours["note_S2"].lines[-1]) == note_tex(by_key["S2"].parts[0].lines[0])
-    assert tex(ours["note_W2"].lines[-1]) == note_tex(by_key["6"].parts[0].lines[0])
+    assert tex(ours["note_S1"].lines[-1]) == note_tex(note["summary_masked"].parts[0].lines[0])
+    assert tex(ours["note_S2"].lines[-1]) == note_tex(note["summary_unmasked"].parts[0].lines[0])
+    assert tex(ours["note_W2"].lines[-1]) == note_tex(note["dL_dW2"].parts[0].lines[0])

@@ -6,7 +6,7 @@ import sympy as sp
 
 from gen.derivations.two_layer.graph import GRADIENTS, network
 from gen.derivations.two_layer.notation import NAMES, grad_name, grad_tex, number, tex
-from gen.derivations.two_layer.steps import NOTE_STEPS, number as step_numbers
+from gen.derivations.two_layer.steps import number as step_numbers
 from gen.equations import chain_tex, display, environment
 
 LISTING = Path(__file__).parent / "listing.py"
@@ -97,7 +97,6 @@ def page_context(verified):
         "eq": eq, "ref": ref,
         "forward": {loss: forward_equations(loss) for loss in ("squared", "softmax")},
         "grad": {name: grad_tex(name) for name in GRADIENTS},
-        "note_tags": NOTE_STEPS,
         "examples": [example_context(w, steps_by_name) for w in verified.workeds],
         "counts": {**counts, "proof_checks": sum(p["checks"] for p in proofs.values()),
                    "proof_shapes": sum(p["shapes"] for p in proofs.values())},

@@ -32,7 +32,7 @@ def verify_all(workeds):
     """Prove the matrix forms, the index lines, the reduction and each example's numbers."""
     all_steps = steps()
     by_name = {s.name: s for s in all_steps}
-    reduction = {f"({NOTE_STEPS[key]})": (node, by_name[f"note_{key}"].lines[-1])
+    reduction = {f"the note's {NOTE_STEPS[key]}": (node, by_name[f"note_{key}"].lines[-1])
                  for key, node in (("W2", "W2"), ("S1", "W1"), ("S2", "W1"))}
     counts = {"proofs": prove_all(), "index": check_index_lines(all_steps),
               "reduction": prove_reduction(reduction), "examples": sum(check_example(w) for w in workeds)}

@@ -12,7 +12,7 @@ import sympy as sp
 from gen.derivations.two_layer.graph import GRADIENTS, NAMED, network
 from gen.derivations.two_layer.notation import Entry, Partial, grad_name, i, j, k, p, q
 
-NOTE_STEPS = {"W2": "6", "S1": "S1", "S2": "S2"}
+NOTE_STEPS = {"W2": "dL_dW2", "S1": "summary_masked", "S2": "summary_unmasked"}
 """The note's equations that the reduction arrives at (its own tags, on its derivation page)."""
 
 
