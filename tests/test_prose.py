@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 TEMPLATES = ROOT / "gen" / "derivations" / "note" / "templates"
 SEED = sorted((ROOT.parent / "shared" / "seed").glob("*.txt"))
-PAGES = sorted(p for lang in ("ko", "en") for p in (DOCS / lang).glob("*.md"))
-LINK = re.compile(r"\[\(([0-9A-Z]+)\)\]\(([a-z-]*\.md)?#eq-([0-9A-Za-z]+)\)")
+PAGES = sorted(p for lang in ("ko", "en") for p in (DOCS / lang).rglob("*.md"))
+LINK = re.compile(r"\[\(([0-9A-Z]+)\)\]\(((?:\.\./)?[a-z/-]*\.md)?#eq-([0-9A-Za-z]+)\)")
 
 
 def anchors(text):
@@ -40,7 +40,7 @@ def bare_references(text):
     return re.findall(r"\((?:[0-9]+|S[0-9])\)", text)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_every_reference_points_at_its_equation(page):
     for label, target, anchor in references(page.read_text(encoding="utf-8")):
         assert anchor == label, f"{page.name}: link text ({label}) points at #eq-{anchor}"
@@ -49,7 +49,7 @@ def test_every_reference_points_at_its_equation(page):
             f"{page.name}: ({label}) → {target}#eq-{anchor} is not the equation tagged ({label})")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_no_unlinked_equation_references(page):
     assert bare_references(page.read_text(encoding="utf-8")) == []
 

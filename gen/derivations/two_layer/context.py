@@ -7,7 +7,7 @@ import sympy as sp
 from gen.derivations.two_layer.graph import GRADIENTS, network
 from gen.derivations.two_layer.notation import NAMES, grad_name, grad_tex, number, tex
 from gen.derivations.two_layer.steps import number as step_numbers
-from gen.equations import chain_tex, display, environment
+from gen.equations import anchor, chain_tex, display, environment, ref
 
 LISTING = Path(__file__).parent / "listing.py"
 
@@ -28,11 +28,11 @@ def forward_equations(loss):
 
 
 def equations(steps):
-    """Step name → its display block, tagged with its number; and → `(n)` for references."""
+    """Step name → its display block, tagged with its number and anchored; and → a link `[(n)](#eq-n)` for references."""
     numbers = step_numbers(steps)
-    eq = {s.name: display(chain_tex(tex(s.lhs), [tex(line) for line in s.lines]), f"({numbers[s.name]})")
-          for s in steps}
-    return eq, {name: f"({n})" for name, n in numbers.items()}
+    eq = {s.name: anchor(f"({numbers[s.name]})") + "\n\n"
+          + display(chain_tex(tex(s.lhs), [tex(line) for line in s.lines]), f"({numbers[s.name]})") for s in steps}
+    return eq, {name: ref(f"({n})") for name, n in numbers.items()}
 
 
 def env_of(worked, graph):
