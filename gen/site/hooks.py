@@ -1,7 +1,7 @@
 """mkdocs hooks (listed in mkdocs.yml): thin forwarders into gen.site.
 
 - on_config: site_url from SITE_URL; every page must exist in every language.
-- on_files: serve MathJax from the installed package and the shared data file.
+- on_files: serve the shared data file.
 - on_page_content: keep math out of the search index; drop the offline
   download link from the offline copy itself.
 """
@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, layout, mathjax, parity, urls
+from gen.site import content, layout, parity, urls
 
 
 def on_config(config):
@@ -34,16 +34,10 @@ def on_config(config):
 
 
 def on_files(files, config):
-    try:
-        served = mathjax.site_files()
-    except SiteError as err:
-        raise PluginError(str(err)) from None
     data = Path(config.docs_dir).parent / layout.DATA_FILE
     if not data.is_file():
         raise PluginError(f"missing {data} (the generator writes it)")
-    served.append((layout.DATA_FILE, data))
-    for uri, source in served:
-        files.append(File.generated(config, uri, abs_src_path=str(source)))
+    files.append(File.generated(config, layout.DATA_FILE, abs_src_path=str(data)))
     return files
 
 
