@@ -78,8 +78,12 @@ class Typesetter:
         self._ctx.eval(f"var __SOURCES = {json.dumps(sources)};")
         self._ctx.eval(_CONFIG % {"font_url": self._font_url})
         self._ctx.eval((es5 / "startup.js").read_text("utf-8"))
-        status = self._ctx.eval("MathJax.startup.promise.then(() => '', e => String(e))")
-        problem = status.get() if hasattr(status, "get") else status
+        # Startup settles in V8's microtask queue, which runs after each eval.
+        self._ctx.eval("var __started = null; MathJax.startup.promise"
+                       ".then(() => { __started = ''; }, e => { __started = String(e); });")
+        problem = self._ctx.eval("__started")
+        if problem is None:
+            problem = "startup did not finish"
         if problem:
             raise SiteError(f"MathJax did not start: {problem}")
         self._ctx.eval(_API)
