@@ -39,7 +39,12 @@ window.MathJax = {
 
 _API = """
 function __typeset(tex, display) {
-  var node = MathJax.tex2chtml(tex, {display: display, em: 16, ex: 8, containerWidth: 1280});
+  var node;
+  try {
+    node = MathJax.tex2chtml(tex, {display: display, em: 16, ex: 8, containerWidth: 1280});
+  } catch (e) {
+    throw new Error('TeX: ' + (e.message || String(e)));
+  }
   // liteDOM cannot measure text; a browser drops the resulting "NaNem" anyway.
   return MathJax.startup.adaptor.outerHTML(node).replace(/ style="height: NaNem;"/g, '');
 }
@@ -125,8 +130,6 @@ class Typesetter:
 
 def _first_line(err: Exception) -> str:
     """MathJax's message from a V8 exception (its text starts with the JS error line)."""
-    for line in str(err).splitlines():
-        line = line.strip()
-        if line and not line.startswith("<") and "at " not in line[:3]:
-            return line.removeprefix("Uncaught ").removeprefix("Error: ")
-    return str(err)
+    text = str(err)
+    start = text.find("TeX: ")
+    return text[start + 5:].splitlines()[0].strip() if start >= 0 else text.splitlines()[0]

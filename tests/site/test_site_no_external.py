@@ -92,15 +92,14 @@ def test_no_external_urls(site, offline_site):
     assert unexpected_urls(offline_site) == []
     # The scan covers what pages load, not only the pages.
     names = {p.name for p in loaded_files(site)}
-    assert {"tex-chtml.js", "site.css", "iframe-worker.js", "language-switch.js",
-            "mathjax-config.js", "ams.js"} <= names
+    assert {"mathjax.css", "site.css", "iframe-worker.js", "language-switch.js"} <= names
     assert any(n.startswith("bundle.") for n in names)
     assert any(n.startswith("search.") and n.endswith(".js") for n in names)
 
 
 def test_html_and_css_name_no_other_host_at_all(site):
     for path in loaded_files(site):
-        if path.suffix in (".html",) or path.name == "site.css":
+        if path.suffix in (".html",) or path.name in ("site.css", "mathjax.css"):
             urls = {u for u in absolute_urls(path.read_text("utf-8"))
                     if not u.startswith(NAMESPACES)}
             assert urls == set(), path
