@@ -28,16 +28,6 @@ NEVER_REQUESTED = {
     ("*/workers/search.*.min.js", "http://tartarus.org/"): "comment",
     ("*/workers/search.*.min.js", "https://bit.ly/"): "text of a console warning",
     ("*/stylesheets/main.*.min.css", "https://fontawesome.com"): "licence comment",
-    ("*/mathjax/tex-chtml.js", "https://www.mathjax.org"): "link text in the About dialog",
-    ("*/mathjax/input/tex/extensions/*.js", "http://www.apache.org/licenses/"):
-        "licence comment",
-    ("*/mathjax/input/tex/extensions/*.js", "https://github.com/mhchem/"): "comment",
-    ("*/mathjax/tex-chtml.js", "https://cdn.jsdelivr.net/npm/speech-rule-engine@"):
-        "speech maps for Node; in browsers MathJax sets [mathjax]/sre (not served)",
-    ("*/mathjax/tex-chtml.js", "https://cdn.jsdelivr.net/npm/sre-mathmaps-ie@"):
-        "Internet Explorer only",
-    ("*/mathjax/tex-chtml.js", "https://cdn.jsdelivr.net/npm/wicked-good-xpath@"):
-        "only where document.evaluate is missing",
 }
 
 
@@ -66,7 +56,7 @@ def loaded_files(site: Path) -> list[Path]:
             found.add(assets / "min" / "lunr.stemmer.support.min.js")
             found |= {assets / "min" / f"lunr.{lang}.min.js" for lang in langs}
     for folder in site.rglob("assets/mathjax"):
-        found |= {p for p in folder.rglob("*.js")}
+        found |= {p for p in folder.rglob("*.js")}  # none: the build typesets the math
     missing = [p for p in found if not p.is_file()]
     assert not missing, missing
     return sorted(found)
