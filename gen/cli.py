@@ -129,7 +129,9 @@ def run(args):
     if args.command == "build":
         built = site.build(ROOT, offline=args.offline, site_url=args.site_url)
         if not args.quiet:
-            print(f"site built into {built}")
+            print(f"site built into {built}; look at it with `python -m http.server -d {built.name}`"
+                  f" (opening {built.name}/index.html from disk breaks navigation; "
+                  f"`python -m gen build --offline` makes a copy that opens from disk)")
         return 0
     quiet = argparse.Namespace(**{**vars(args), "quiet": True})
     site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False),

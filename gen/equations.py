@@ -4,6 +4,8 @@ from gen.statements import Branches
 from gen.notation import tex, tex_with
 
 PARTS_PER_ROW = 4
+WIDE_ROW = 110
+"""Characters of TeX beyond which a row is too wide for the desktop column: split at a sum."""
 
 
 def rhs_tex(line, values=None):
@@ -24,10 +26,33 @@ def condition_tex(case):
 
 
 def chain_tex(lhs, rhs):
-    """`lhs = r1 = r2 …`, aligned on `=` when there is more than one."""
-    if len(rhs) == 1:
+    """`lhs = r1 = r2 …`, aligned on `=` when there is more than one line."""
+    rows = []
+    for r in rhs:
+        first, *rest = split_sum(r)
+        rows += [f"&= {first}"] + [rf"&\quad + {tail}" for tail in rest]
+    if len(rows) == 1:
         return f"{lhs} = {rhs[0]}"
-    return environment("aligned", [f"{lhs} &= {rhs[0]}"] + [f"&= {r}" for r in rhs[1:]])
+    return environment("aligned", [f"{lhs} {rows[0]}", *rows[1:]])
+
+
+def split_sum(row):
+    """A row too wide for the column as [`a`, `b`] of `a + b`, cut at the top-level `+` nearest the middle."""
+    if len(row) <= WIDE_ROW:
+        return [row]
+    depth, cuts = 0, []
+    for i, char in enumerate(row):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if row.startswith((r"\left", r"\begin"), i):
+            depth += 1
+        elif row.startswith((r"\right", r"\end"), i):
+            depth -= 1
+        elif depth == 0 and row.startswith(" + ", i):
+            cuts.append(i)
+    if not cuts:
+        return [row]
+    cut = min(cuts, key=lambda i: abs(2 * i - len(row)))
+    return [row[:cut], row[cut + 3:]]
 
 
 def environment(name, rows, separator=" \\\\"):
@@ -39,7 +64,8 @@ def layout_tex(layout, parts):
     """Parts given as (lhs, [rhs, …]): short ones side by side in rows, chains one under another."""
     if layout == "list":
         items = [" = ".join([lhs, *shown]) for lhs, shown in parts]
-        rows = [r",\quad ".join(items[i:i + PARTS_PER_ROW]) for i in range(0, len(items), PARTS_PER_ROW)]
+        per_row = PARTS_PER_ROW if all(len(shown) == 1 for _, shown in parts) else PARTS_PER_ROW // 2
+        rows = [r",\quad ".join(items[i:i + per_row]) for i in range(0, len(items), per_row)]
         return rows[0] if len(rows) == 1 else environment("gathered", rows)
     chains = [chain_tex(lhs, shown) for lhs, shown in parts]
     return chains[0] if len(chains) == 1 else environment("gathered", chains, r" \\[1ex]")

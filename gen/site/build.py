@@ -12,7 +12,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from gen.errors import SiteError
-from gen.site import layout, mathjax, package, parity, urls
+from gen.site import content, layout, mathjax, mathpass, package, parity, urls
+from gen.site.typeset import Typesetter
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, when the tree has no commit yet
 
@@ -26,14 +27,15 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> 
     root = Path(root).resolve()
     _preflight(root)
     site = root / "site"
-    with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)):
+    with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)), \
+            Typesetter() as engine:
         if offline:
-            _build_variant(root, site, offline=True, base=None)
+            _build_variant(root, site, engine, offline=True, base=None)
             return site
         copy = root / "build" / "offline" / Path(layout.OFFLINE_ZIP).stem
-        _build_variant(root, copy, offline=True, base=None)
+        _build_variant(root, copy, engine, offline=True, base=None)
         archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
-        _build_variant(root, site, offline=False, base=urls.base_url(site_url))
+        _build_variant(root, site, engine, offline=False, base=urls.base_url(site_url))
         (site / "downloads").mkdir(exist_ok=True)
         shutil.copyfile(archive, site / "downloads" / layout.OFFLINE_ZIP)
     return site
@@ -96,8 +98,9 @@ def _preflight(root: Path) -> None:
     mathjax.es5_dir()
 
 
-def _build_variant(root: Path, out: Path, *, offline: bool, base: str | None) -> None:
-    """Run mkdocs once per language into out/ (the default language first)."""
+def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
+                   base: str | None) -> None:
+    """Run mkdocs once per language into out/ (the default language first), then typeset."""
     # The offline copy points nowhere online: no canonical or sitemap URLs.
     env = {"OFFLINE": "true" if offline else "false", "SITE_URL": None if offline else base}
     with _environ(**env):
@@ -106,6 +109,9 @@ def _build_variant(root: Path, out: Path, *, offline: bool, base: str | None) ->
             site_dir = out / lang.path if lang.path else out
             _mkdocs(config_file, site_dir=str(site_dir),
                     site_url=urls.language_url(base, lang.path))
+    mathpass.typeset_site(out, [out / lang.path for lang in layout.LANGUAGES], engine)
+    if offline:
+        content.drop_alternate_links(out)
 
 
 def _mkdocs(config_file: Path, **overrides) -> None:

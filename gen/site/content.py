@@ -20,3 +20,20 @@ def exclude_math_from_search(html: str) -> str:
 def drop_offline_download(html: str) -> str:
     """Remove the link to the offline zip: the offline copy does not contain itself."""
     return _DOWNLOAD.sub("", html)
+
+
+# Material writes <link rel="alternate" hreflang=…> for each language and, on
+# every page, fetches each one's sitemap.xml; from file:// those requests fail.
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_alternate_links(folder) -> int:
+    """Remove the hreflang links from every page under folder (the offline copy); how many pages."""
+    changed = 0
+    for page in sorted(folder.rglob("*.html")):
+        text = page.read_text("utf-8")
+        new = _ALTERNATE.sub("", text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed

@@ -1,7 +1,7 @@
 """mkdocs hooks (listed in mkdocs.yml): thin forwarders into gen.site.
 
 - on_config: site_url from SITE_URL; every page must exist in every language.
-- on_files: serve MathJax from the installed package and the shared data file.
+- on_files: serve the shared data file.
 - on_page_content: keep math out of the search index; drop the offline
   download link from the offline copy itself.
 """
@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, layout, mathjax, parity, urls
+from gen.site import content, layout, parity, urls
 
 
 def on_config(config):
@@ -34,16 +34,11 @@ def on_config(config):
 
 
 def on_files(files, config):
-    try:
-        served = mathjax.site_files()
-    except SiteError as err:
-        raise PluginError(str(err)) from None
     data = sorted((Path(config.docs_dir).parent / "data").glob("*.json"))
     if not data:
         raise PluginError(f"no data files in {Path(config.docs_dir).parent / 'data'} (the generator writes them)")
-    served.extend((f"data/{path.name}", path) for path in data)
-    for uri, source in served:
-        files.append(File.generated(config, uri, abs_src_path=str(source)))
+    for path in data:
+        files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
     return files
 
 

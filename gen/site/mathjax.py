@@ -1,8 +1,8 @@
-"""The part of MathJax 3 the site serves, taken from the installed PyPI package.
+"""The part of MathJax 3 the build uses, taken from the installed PyPI package.
 
 django-static-mathjax ships the whole MathJax distribution (24 MB under es5/).
-The site needs only the combined TeX-to-CommonHTML component, its web fonts,
-and the TeX extensions that \\require or autoload may fetch on demand.
+The build runs its TeX input and CommonHTML output (gen/site/typeset.py); the
+site serves only the web fonts and one stylesheet, never a script.
 """
 
 import importlib.util
@@ -12,13 +12,15 @@ from gen.errors import SiteError
 
 PACKAGE = "django-static-mathjax==3.2.2.1"
 TARGET = "assets/mathjax"
-"""Folder in the built site; mkdocs.yml loads TARGET/tex-chtml.js."""
+"""Folder in each language's built site: STYLESHEET, the fonts and MathJax's licence."""
 
-_PATTERNS = (
-    "tex-chtml.js",
-    "output/chtml/fonts/woff-v2/*.woff",
-    "input/tex/extensions/*.js",
-)
+STYLESHEET = "mathjax.css"
+"""MathJax's CHTML stylesheet for every glyph the site uses, in TARGET."""
+
+FONT_URL = "woff-v2"
+"""Where the stylesheet finds the fonts, relative to itself."""
+
+_FONTS = "output/chtml/fonts/woff-v2/*.woff"
 
 
 def es5_dir() -> Path:
@@ -27,16 +29,15 @@ def es5_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SiteError(f"MathJax is not installed: pip install '{PACKAGE}'")
     root = Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax"
-    if not (root / "es5" / "tex-chtml.js").is_file():
+    if not (root / "es5" / "startup.js").is_file():
         raise SiteError(f"MathJax files not found under {root}: pip install '{PACKAGE}'")
     return root / "es5"
 
 
 def site_files() -> list[tuple[str, Path]]:
-    """(path in the built site, source file) for every MathJax file served, sorted."""
+    """(path below a language root, source file) for MathJax's fonts and licence, sorted."""
     es5 = es5_dir()
     found = [(f"{TARGET}/LICENSE", es5.parent / "LICENSE")]
-    for pattern in _PATTERNS:
-        for source in sorted(es5.glob(pattern)):
-            found.append((f"{TARGET}/{source.relative_to(es5).as_posix()}", source))
+    for source in sorted(es5.glob(_FONTS)):
+        found.append((f"{TARGET}/{FONT_URL}/{source.name}", source))
     return sorted(found)

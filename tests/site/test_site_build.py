@@ -87,14 +87,38 @@ def test_hangul_heading_anchors(site, pages):
     assert not [i for i in ids if re.fullmatch(r"_\d+", i)]
 
 
-def test_mathjax_served_from_site(site):
+def test_math_typeset_at_build_no_script(site):
     for lang in layout.LANGUAGES:
         folder = site / lang.path / mathjax.TARGET
-        assert (folder / "tex-chtml.js").is_file()
-        assert len(list(folder.glob("output/chtml/fonts/woff-v2/*.woff"))) >= 20
-        total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        assert total < 2.5e6, total
-        assert not (folder / "sre").exists() and not (folder / "tex-svg.js").exists()
+        assert (folder / mathjax.STYLESHEET).is_file()
+        assert len(list(folder.glob(f"{mathjax.FONT_URL}/*.woff"))) >= 20
+        assert not list(folder.rglob("*.js"))
+        html = (site / lang.path / "derivation" / "index.html").read_text("utf-8")
+        assert "<mjx-container" in html and "<mjx-assistive-mml" in html
+        assert "\\frac" not in html and "tex-chtml" not in html
+
+
+def test_tex_error_names_page_equation_and_message():
+    from gen.site.mathpass import typeset_page
+    from gen.site.typeset import Typesetter
+
+    page = '<p><span class="arithmatex">\\(x\\)</span> <span class="arithmatex">\\(\\frac{a}{\\)</span></p>'
+    with Typesetter() as engine, pytest.raises(SiteError) as err:
+        typeset_page(page, engine, where="ko/broken.html")
+    assert "ko/broken.html: equation 2" in str(err.value)
+    assert "MathJax: Missing close brace" in str(err.value)
+    with Typesetter() as engine, pytest.raises(SiteError, match=r"MathJax: Undefined control sequence \\foo"):
+        typeset_page('<span class="arithmatex">\\(\\foo\\)</span>', engine, where="x.html")
+
+
+def test_equation_wider_than_desktop_column_fails():
+    from gen.site.mathpass import typeset_page
+    from gen.site.typeset import Typesetter
+
+    wide = " + ".join(f"x_{{{i}}}" for i in range(60))
+    page = f'<div class="arithmatex">\\[{wide}\\]</div>'
+    with Typesetter() as engine, pytest.raises(SiteError, match=r"wider than the desktop column"):
+        typeset_page(page, engine, where="x.html")
 
 
 def test_mathjax_missing_names_package(monkeypatch):

@@ -28,16 +28,6 @@ NEVER_REQUESTED = {
     ("*/workers/search.*.min.js", "http://tartarus.org/"): "comment",
     ("*/workers/search.*.min.js", "https://bit.ly/"): "text of a console warning",
     ("*/stylesheets/main.*.min.css", "https://fontawesome.com"): "licence comment",
-    ("*/mathjax/tex-chtml.js", "https://www.mathjax.org"): "link text in the About dialog",
-    ("*/mathjax/input/tex/extensions/*.js", "http://www.apache.org/licenses/"):
-        "licence comment",
-    ("*/mathjax/input/tex/extensions/*.js", "https://github.com/mhchem/"): "comment",
-    ("*/mathjax/tex-chtml.js", "https://cdn.jsdelivr.net/npm/speech-rule-engine@"):
-        "speech maps for Node; in browsers MathJax sets [mathjax]/sre (not served)",
-    ("*/mathjax/tex-chtml.js", "https://cdn.jsdelivr.net/npm/sre-mathmaps-ie@"):
-        "Internet Explorer only",
-    ("*/mathjax/tex-chtml.js", "https://cdn.jsdelivr.net/npm/wicked-good-xpath@"):
-        "only where document.evaluate is missing",
 }
 
 
@@ -66,7 +56,7 @@ def loaded_files(site: Path) -> list[Path]:
             found.add(assets / "min" / "lunr.stemmer.support.min.js")
             found |= {assets / "min" / f"lunr.{lang}.min.js" for lang in langs}
     for folder in site.rglob("assets/mathjax"):
-        found |= {p for p in folder.rglob("*.js")}
+        found |= {p for p in folder.rglob("*.js")}  # none: the build typesets the math
     missing = [p for p in found if not p.is_file()]
     assert not missing, missing
     return sorted(found)
@@ -92,15 +82,14 @@ def test_no_external_urls(site, offline_site):
     assert unexpected_urls(offline_site) == []
     # The scan covers what pages load, not only the pages.
     names = {p.name for p in loaded_files(site)}
-    assert {"tex-chtml.js", "site.css", "iframe-worker.js", "language-switch.js",
-            "mathjax-config.js", "ams.js"} <= names
+    assert {"mathjax.css", "site.css", "iframe-worker.js", "language-switch.js"} <= names
     assert any(n.startswith("bundle.") for n in names)
     assert any(n.startswith("search.") and n.endswith(".js") for n in names)
 
 
 def test_html_and_css_name_no_other_host_at_all(site):
     for path in loaded_files(site):
-        if path.suffix in (".html",) or path.name == "site.css":
+        if path.suffix in (".html",) or path.name in ("site.css", "mathjax.css"):
             urls = {u for u in absolute_urls(path.read_text("utf-8"))
                     if not u.startswith(NAMESPACES)}
             assert urls == set(), path

@@ -1,0 +1,108 @@
+"""A pass over the built HTML: every equation typeset, nothing left for the browser.
+
+pymdownx.arithmatex (generic) writes math as <div class="arithmatex">\\[…\\]</div>
+and <span class="arithmatex">\\(…\\)</span>. This pass replaces the TeX inside with
+MathJax's CommonHTML (and its MathML for screen readers), links one stylesheet
+per language and copies the fonts beside it. It reads only HTML files, so it
+works on the output of any static site generator that writes those elements.
+"""
+
+import html
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from gen.errors import SiteError
+from gen.site import mathjax
+from gen.site.typeset import TexError, Typesetter
+
+_MATH = re.compile(r'<(div|span) class="arithmatex"([^>]*)>(.*?)</\1>', re.S)
+_DELIMITERS = {"div": ("\\[", "\\]"), "span": ("\\(", "\\)")}
+# Every page links the site's stylesheet; the MathJax one goes just before it.
+# The desktop column: 688 px at a 1280 px window, where math is set at 20.4 px
+# (16 px text, MathJax scaled to its x-height): 33.8 em, less a margin.
+DESKTOP_COLUMN_EM = 33.0
+
+_SITE_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)assets/stylesheets/site\.css">')
+
+
+@dataclass(frozen=True)
+class PassResult:
+    """What one pass over a built site did."""
+
+    pages: int
+    """HTML pages that contained math."""
+    equations: int
+    """Math elements typeset (display and inline)."""
+
+
+def typeset_site(out: Path, roots: list[Path], engine: Typesetter) -> PassResult:
+    """Typeset every page under out; write the stylesheet and fonts into each language root."""
+    pages = equations = 0
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text("utf-8")
+        new, count = typeset_page(text, engine, where=page.relative_to(out).as_posix())
+        if count:
+            page.write_text(new, encoding="utf-8")
+            pages, equations = pages + 1, equations + count
+    for root in roots:
+        write_assets(root, engine)
+    return PassResult(pages, equations)
+
+
+def typeset_page(text: str, engine: Typesetter, where: str) -> tuple[str, int]:
+    """(the page with its math typeset, how many elements); SiteError names page and equation."""
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        tag, attrs, body = match.groups()
+        tex = _strip(html.unescape(body), tag, where)
+        try:
+            rendered = engine.typeset(tex, display=tag == "div")
+        except TexError as err:
+            raise SiteError(f"{where}: equation {count} ({_short(tex)}): MathJax: {err}") from None
+        if tag == "div" and engine.width(tex, display=True) > DESKTOP_COLUMN_EM:
+            raise SiteError(f"{where}: equation {count} ({_short(tex)}) is "
+                            f"{engine.width(tex, display=True):.1f} em wide, wider than the "
+                            f"desktop column ({DESKTOP_COLUMN_EM} em): break it into aligned lines")
+        return f'<{tag} class="arithmatex"{attrs}>{rendered}</{tag}>'
+
+    text = _MATH.sub(replace, text)
+    if count:
+        text = _link_stylesheet(text, where)
+    return text, count
+
+
+def write_assets(root: Path, engine: Typesetter) -> None:
+    """MathJax's stylesheet and fonts under root/TARGET (fonts are found relative to the CSS)."""
+    target = root / mathjax.TARGET
+    target.mkdir(parents=True, exist_ok=True)
+    (target / mathjax.STYLESHEET).write_text(engine.stylesheet(), encoding="utf-8")
+    for uri, source in mathjax.site_files():
+        dest = root / uri
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
+
+
+def _strip(tex: str, tag: str, where: str) -> str:
+    opening, closing = _DELIMITERS[tag]
+    tex = tex.strip()
+    if not (tex.startswith(opening) and tex.endswith(closing)):
+        raise SiteError(f"{where}: math element without {opening}…{closing}: {_short(tex)}")
+    return tex[len(opening):-len(closing)].strip()
+
+
+def _link_stylesheet(text: str, where: str) -> str:
+    match = _SITE_CSS.search(text)
+    if not match:
+        raise SiteError(f"{where}: no link to assets/stylesheets/site.css to put MathJax's beside")
+    href = f"{match.group(1)}{mathjax.TARGET}/{mathjax.STYLESHEET}"
+    return text[:match.start()] + f'<link rel="stylesheet" href="{href}">' + text[match.start():]
+
+
+def _short(tex: str, limit: int = 70) -> str:
+    flat = " ".join(tex.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
