@@ -257,3 +257,10 @@ def test_figure_code_holds_no_words():
                 assert not HANGUL.search(node.value), (path.name, node.value)
                 prose = re.sub(r"<[^>]*", "", node.value)  # markup is not prose
                 assert not re.search(r"[A-Za-z]{2,} [a-z]{2,}", prose), (path.name, node.value)
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_text_is_not_read_as_markdown(name):
+    """Figures are inlined in Markdown: `[…](…)` in their text would become a link (and `*`, `_` emphasis)."""
+    text = " ".join(ET.fromstring(FIGURES[name]).itertext())
+    assert "](" not in text and not re.search(r"(?<![\w\\])[*_]\w", text), name

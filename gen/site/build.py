@@ -24,20 +24,25 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> 
     offline=True builds the variant that opens from file:// instead. The normal
     build also carries that variant as downloads/<layout.OFFLINE_ZIP>.
     """
+    from gen.write import swap_in
+
     root = Path(root).resolve()
     _preflight(root)
-    site = root / "site"
+    site, staging = root / "site", root / "build" / "site-staging"
+    shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
+    # Everything is built in `staging` and swapped in whole: an interrupted or failed build leaves the
+    # previous site/ (and the zip inside it) as it was.
     with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)), \
             Typesetter() as engine:
-        if offline:
-            _build_variant(root, site, engine, offline=True, base=None)
-            return site
-        copy = root / "build" / "offline" / Path(layout.OFFLINE_ZIP).stem
-        _build_variant(root, copy, engine, offline=True, base=None)
-        archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
-        _build_variant(root, site, engine, offline=False, base=urls.base_url(site_url))
-        (site / "downloads").mkdir(exist_ok=True)
-        shutil.copyfile(archive, site / "downloads" / layout.OFFLINE_ZIP)
+        if not offline:
+            copy = root / "build" / "offline" / Path(layout.OFFLINE_ZIP).stem
+            _build_variant(root, copy, engine, offline=True, base=None)
+            archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
+        _build_variant(root, staging, engine, offline=offline, base=None if offline else urls.base_url(site_url))
+        if not offline:
+            (staging / "downloads").mkdir(exist_ok=True)
+            shutil.copyfile(archive, staging / "downloads" / layout.OFFLINE_ZIP)
+    swap_in(staging, site)
     return site
 
 
@@ -66,8 +71,8 @@ def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
         if regenerate:
             regenerate()
         _preflight(root)
-        with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH):
-            _build_variant(root, staging, offline=False, base=None)
+        with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH), Typesetter() as engine:
+            _build_variant(root, staging, engine, offline=False, base=None)
         swap_in(staging, preview)
 
     def rebuild_keeping_last_good():

@@ -14,6 +14,7 @@ from a11y_audit import AXE_OPTIONS, SCHEME_RULES, SCHEMES, contrast, palette_scr
 from conftest import docs_source
 from gen.figures import theme
 from gen.site import layout
+from pageurls import served_path
 
 PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
 LANGS = layout.LANGUAGES
@@ -22,8 +23,7 @@ MATH_READY = "() => !window.MathJax || !MathJax.startup || !MathJax.startup.prom
 
 
 def page_url(base: str, lang, page: str) -> str:
-    stem = page[:-3]
-    return base + lang.path + ("" if stem == "index" else stem + "/")
+    return base + lang.path + served_path(page)
 
 
 def scopes() -> list[str]:

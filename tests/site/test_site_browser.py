@@ -11,18 +11,14 @@ import pytest
 
 from conftest import docs_source
 from gen.site import layout
+from pageurls import file_path, served_path
 
 PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
 MODES = ["http", "file"]
 
 
 def page_url(base: str, lang: layout.Language, page: str, mode: str) -> str:
-    stem = page[:-3]
-    if mode == "http":
-        path = "" if stem == "index" else stem + "/"
-    else:
-        path = stem + ".html"
-    return base + lang.path + path
+    return base + lang.path + (served_path(page) if mode == "http" else file_path(page))
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from conftest import REPO, make_project
 from gen.errors import SiteError
 from gen.site import build, layout, mathjax, package
 from htmlscan import scan
+from pageurls import built_html, file_path, served_path
 
 HANGUL = re.compile("[가-힣]")
 
@@ -23,7 +24,7 @@ def built_pages(site_dir: Path) -> list[str]:
 
 
 def html_name(page: str) -> str:
-    return "index.html" if page == "index.md" else page[:-3] + "/index.html"
+    return built_html(page)
 
 
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
@@ -59,7 +60,7 @@ def test_html_lang_and_ui_strings(site, pages, lang):
 def test_search_index_per_language(site, pages, lang):
     index = json.loads((site / lang.path / "search" / "search_index.json").read_text("utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    expected = {"" if p == "index.md" else p[:-3] + "/" for p in pages}
+    expected = {served_path(p) for p in pages}
     assert locations == expected
     titles = " ".join(doc["title"] for doc in index["docs"])
     if lang.code == "ko":
@@ -164,9 +165,10 @@ def test_offline_zip(site, offline_site, pages):
     for lang in layout.LANGUAGES:
         root = offline_site / lang.path
         for page in pages:
-            html = (root / page.replace(".md", ".html")).read_text("utf-8")
+            html = (root / file_path(page)).read_text("utf-8")
             # file:// shows no index.html for a folder: links name the file.
-            assert 'href="derivation.html"' in html or page == "derivation.md"
+            up = "../" * page.count("/")
+            assert f'href="{up}derivation.html"' in html or page == "derivation.md", page
         assert (root / "search" / "search_index.js").read_text("utf-8").startswith("var __index =")
     index = (offline_site / "index.html").read_text("utf-8")
     assert "offline-download" not in index

@@ -4,6 +4,7 @@ import pytest
 
 from conftest import docs_source
 from gen.site import layout
+from pageurls import served_path
 
 PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
 
@@ -31,8 +32,7 @@ MEASURE = """() => {
 
 
 def page_url(base: str, lang: layout.Language, page: str) -> str:
-    stem = page[:-3]
-    return base + lang.path + ("" if stem == "index" else stem + "/")
+    return base + lang.path + served_path(page)
 
 
 def measure_all(browser, http_url, lang, width, media="screen"):
