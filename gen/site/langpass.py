@@ -1,0 +1,99 @@
+"""A pass over the built HTML: words in the other language carry their own `lang`, so a screen reader
+switches voice for them (English terms, names and code on a Korean page; Hangul on an English page).
+
+Only the page content (`<article>`) is touched; math, figures, scripts and styles are left as they are.
+It reads only HTML files, so it works on the output of any static site generator.
+"""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+# A run of words in the other script, kept together with the spaces and marks between them.
+_RUNS = {
+    "ko": re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'’/:][A-Za-z0-9]+)*(?:[ ,&+-]+[A-Za-z][A-Za-z0-9]*(?:[-.'’/:][A-Za-z0-9]+)*)*"),
+    "en": re.compile(r"[\uac00-\ud7a3]+(?:[ ·]+[\uac00-\ud7a3]+)*"),
+}
+_OTHER = {"ko": "en", "en": "ko"}
+_SKIP = {"script", "style", "svg", "math", "mjx-container", "code", "pre", "kbd", "samp"}
+_CODE = {"code", "kbd", "samp"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def mark_site(roots: dict) -> int:
+    """Mark every page under each language root (`{lang code: folder}`); returns how many pages changed."""
+    changed = 0
+    for lang, root in roots.items():
+        root = Path(root)
+        below = [Path(other) for code, other in roots.items() if code != lang and root in Path(other).parents]
+        for page in sorted(root.rglob("*.html")):
+            if any(folder in page.parents for folder in below):
+                continue  # another language's pages live below the default language's root
+            text = page.read_text("utf-8")
+            new = mark_page(text, lang)
+            if new != text:
+                page.write_text(new, encoding="utf-8")
+                changed += 1
+    return changed
+
+
+def mark_page(text: str, lang: str) -> str:
+    """The page with other-language runs in its `<article>` wrapped in `<span lang="…">`."""
+    start = text.find("<article")
+    end = text.rfind("</article>")
+    if start < 0 or end < 0 or lang not in _RUNS:
+        return text
+    marker = _Marker(lang)
+    marker.feed(text[start:end])
+    marker.close()
+    return text[:start] + "".join(marker.out) + text[end:]
+
+
+class _Marker(HTMLParser):
+    """Copies HTML through unchanged except for text runs in the other language (and code on a Korean page)."""
+
+    def __init__(self, lang):
+        super().__init__(convert_charrefs=False)
+        self.lang, self.other, self.runs = lang, _OTHER[lang], _RUNS[lang]
+        self.out, self.skip = [], []
+
+    def handle_starttag(self, tag, attrs):
+        raw = self.get_starttag_text()
+        if tag in _CODE and self.lang == "ko" and not self.skip and "lang" not in dict(attrs):
+            raw = raw[:-1].rstrip("/") + f' lang="{self.other}">'  # code is read in English
+        self.out.append(raw)
+        if tag in _SKIP or self.skip:
+            if tag not in _VOID:
+                self.skip.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if self.skip and self.skip[-1] == tag:
+            self.skip.pop()
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if self.skip:
+            self.out.append(data)
+            return
+        self.out.append(self.runs.sub(lambda m: f'<span lang="{self.other}">{m.group(0)}</span>', data))
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
