@@ -16,7 +16,7 @@ _RUNS = {
 }
 _OTHER = {"ko": "en", "en": "ko"}
 _SKIP = {"script", "style", "svg", "math", "mjx-container", "code", "pre", "kbd", "samp"}
-_CODE = {"code", "kbd", "samp"}
+_CODE = {"code", "pre", "kbd", "samp"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -58,13 +58,13 @@ class _Marker(HTMLParser):
         self.out, self.skip = [], []
 
     def handle_starttag(self, tag, attrs):
-        raw = self.get_starttag_text()
-        if tag in _CODE and self.lang == "ko" and not self.skip and "lang" not in dict(attrs):
-            raw = raw[:-1].rstrip("/") + f' lang="{self.other}">'  # code is read in English
+        raw, marked = self.get_starttag_text(), dict(attrs).get("lang")
+        if tag in _CODE and self.lang == "ko" and not self.skip and marked is None:
+            raw, marked = raw[:-1].rstrip("/") + f' lang="{self.other}">', self.other  # code is read in English
         self.out.append(raw)
-        if tag in _SKIP or self.skip:
-            if tag not in _VOID:
-                self.skip.append(tag)
+        # Nothing inside math, figures, code or an element already marked with a language is touched.
+        if (tag in _SKIP or marked is not None or self.skip) and tag not in _VOID:
+            self.skip.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         self.out.append(self.get_starttag_text())

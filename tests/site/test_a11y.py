@@ -168,12 +168,15 @@ def test_keyboard_walk_has_visible_ring_in_dom_order(tab, http_url, scheme):
     for lang in LANGS:
         for page in PAGES:
             open_page(tab, page_url(http_url, lang, page), scheme)
-            last = -1
+            last, first = -1, None
             for _ in range(WALK):
                 tab.keyboard.press("Tab")
                 ring = tab.evaluate(RING)
                 if ring is None:
                     break
+                if first is not None and ring["order"] == first:
+                    break  # back at the first stop: the walk went through the whole page and wrapped
+                first = ring["order"] if first is None else first
                 where = f"{lang.path}{page} stop {stops}: {ring['what']}"
                 assert ring["positive"] == 0, f"{where}: positive tabindex breaks the order"
                 assert ring["style"] != "none" and ring["width"] >= 2, f"{where}: no visible focus ring {ring}"

@@ -27,3 +27,9 @@ def test_english_page_marks_hangul_runs():
 
 def test_page_without_article_is_unchanged():
     assert mark_page("<p>ReLU</p>", "ko") == "<p>ReLU</p>"
+
+
+def test_code_blocks_and_marked_elements():
+    out = mark_page('<article><pre><code>import numpy</code></pre><p lang="en">ReLU here</p><p>끝 ReLU</p></article>', "ko")
+    assert out == ('<article><pre lang="en"><code>import numpy</code></pre><p lang="en">ReLU here</p>'
+                   '<p>끝 <span lang="en">ReLU</span></p></article>')
