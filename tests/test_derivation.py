@@ -76,17 +76,3 @@ def test_heaviside_half_is_not_used():
     reference = oracle.reference(Claim("grad", "z", (0, 0)))
     assert reference.has(sp.Heaviside)
     assert oracle.expand(reference, (False, True)) == 0
-
-
-def test_general_loss_needs_the_mask():
-    """Summary claim: dropping 1[z > 0] is valid for ‖y‖² only.  For L = Σ y_ij (∂L/∂y = ones),
-    Xᵀ(ones W₂ᵀ) differs from Xᵀ((ones W₂ᵀ) ⊙ 1[z > 0]) when a unit is off."""
-    x, w2 = E["X"], E["W2"]
-    upstream_h = sp.ones(2, 2) * w2.T
-    mask = sp.Matrix([1, 0])  # unit 2 off
-    with_mask = x.T * upstream_h.multiply_elementwise(mask)
-    without = x.T * upstream_h
-    assert sp.simplify(with_mask - without) != sp.zeros(2, 1)
-    # while for L = ‖y‖² the row of y of an off unit is 0, so the two agree:
-    y_off = sp.Matrix([[y for y in E["y"][0, :]], [0, 0]])
-    assert sp.expand(x.T * (2 * y_off * w2.T).multiply_elementwise(mask) - x.T * (2 * y_off * w2.T)) == sp.zeros(2, 1)

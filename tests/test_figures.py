@@ -52,12 +52,9 @@ def record_of(name):
 
 
 def oracle():
-    """id → key → matrix of Fractions: the generator's JSON if it exists, else fresh records."""
-    if DATA_JSON.is_file():
-        data = json.loads(DATA_JSON.read_text(encoding="utf-8"), parse_float=Decimal)["examples"]
-        convert = Fraction
-    else:
-        data, convert = RECORDS, lambda v: Fraction(int(v.p), int(v.q))
+    """id → key → matrix of Fractions, read from the generator's committed JSON (not from the records drawn)."""
+    data = json.loads(DATA_JSON.read_text(encoding="utf-8"), parse_float=Decimal)["examples"]
+    convert = Fraction
     table = {}
     for rec in data:
         rows = {k: [[convert(x) for x in row] for row in (v if isinstance(v, list) else [[v]])]

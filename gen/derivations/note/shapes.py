@@ -117,7 +117,9 @@ def _entries(net, expr):
 
 
 def verify_index_sums(net, oracle):
-    """Each written-out sum and each matrix form equals ∂L/∂node by direct differentiation."""
+    """Each written-out sum and each matrix form equals ∂L/∂node by direct differentiation; returns how
+    many (entry or matrix, sign pattern) checks passed."""
+    checks = 0
     for item in index_sums(net):
         matrix = item.matrix.xreplace({upstream_symbol(net, item): net.graph.gradient(item.upstream)})
         for on in oracle.patterns:
@@ -125,8 +127,11 @@ def verify_index_sums(net, oracle):
                 for form in ("summed", "transposed"):
                     if not oracle.agrees(_entries(net, expanded(item, values, form)), Claim("grad", item.node, at), on):
                         raise VerificationError(f"∂L/∂{item.node}", f"entry {values} of the {form} sum is wrong")
+                    checks += 1
             if not oracle.agrees(matrix, Claim("grad", item.node), on):
                 raise VerificationError(f"∂L/∂{item.node}", "the matrix form of the index sum is wrong")
+            checks += 1
+    return checks
 
 
 def shape_table(net):
