@@ -1,7 +1,7 @@
 """compute → verify → context → render, for each derivation: every output file's text, before anything
 is written.  Nothing here knows any one derivation.
 
-Every derivation is computed and verified before any page is rendered, so a page may link to another
+Every derivation says which equations it has before any page is rendered, so a page may link to another
 derivation's equations (`xref`) by name, with the number that derivation gives it."""
 
 from gen.paths import LANGUAGES, download_href
@@ -14,10 +14,10 @@ def verify_all(derivations, examples=None):
     return {d.name: d.verify(d.compute(examples.get(d.name, d.default_examples))) for d in derivations}
 
 
-def site_context(derivations, verified):
+def site_context(derivations):
     """What every page may know of the whole site: the derivations, their pages and their named equations."""
     return {"derivations": [{"name": d.name, "pages": list(d.pages)} for d in derivations],
-            "equations": {d.name: d.equations(verified[d.name]) for d in derivations if d.equations}}
+            "equations": {d.name: d.equations() for d in derivations if d.equations}}
 
 
 def render_derivation(derivation, verified, site):
@@ -37,10 +37,10 @@ def generate(derivations, examples=None, only=None):
     """All generated files: relative path → text, for every derivation (or those named in `only`).
 
     `examples` maps a derivation's name to another examples file."""
-    verified = verify_all(derivations, examples)
-    site = site_context(derivations, verified)
+    chosen = [d for d in derivations if only is None or d.name in only]
+    verified = verify_all(chosen, examples)
+    site = site_context(derivations)
     outputs = {}
-    for derivation in derivations:
-        if only is None or derivation.name in only:
-            outputs.update(render_derivation(derivation, verified[derivation.name], site))
+    for derivation in chosen:
+        outputs.update(render_derivation(derivation, verified[derivation.name], site))
     return outputs

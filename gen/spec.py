@@ -34,8 +34,9 @@ class Derivation:
     """(verified, lang) → (extra context, {relative path: text}) for what differs only in words (figures)."""
     data: Callable[[Any], str]
     """Verified → the text of `data_file`."""
-    equations: Callable[[Any], dict] | None = None
-    """Verified → {step name: (tag label, page)}: the equations other pages may link to by name."""
+    equations: Callable[[], dict] | None = None
+    """() → {step name: (tag label, page)}: the equations other pages may link to by name (cheap: no
+    examples, no verification, so a page can link to a derivation that is not being generated)."""
     examples: str = "examples.yml"
     """Its default examples file, relative to `folder`."""
     extra: dict = field(default_factory=dict)

@@ -31,7 +31,7 @@ def doc(*entries):
 
 
 def run_gen(examples, out):
-    return subprocess.run([sys.executable, "-m", "gen", "--examples", str(examples), "--out", str(out)],
+    return subprocess.run([sys.executable, "-m", "gen", "--derivation", "note", "--examples", str(examples), "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True, timeout=300)
 
 

@@ -138,7 +138,7 @@ def random_run(tmp_path_factory):
     examples_file = tmp / "examples.yml"
     examples_file.write_text(yaml_text(RANDOM), encoding="utf-8")
     out = tmp / "out"
-    proc = subprocess.run([sys.executable, "-m", "gen", "--examples", str(examples_file), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "gen", "--derivation", "note", "--examples", str(examples_file), "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     text = (out / "data" / "worked-examples.json").read_text(encoding="utf-8")
@@ -370,7 +370,7 @@ DEGENERATE_FIRST = {
 def test_first_example_may_be_degenerate(name, tmp_path):
     examples_file = tmp_path / "examples.yml"
     examples_file.write_text(f"examples:\n  - id: {name}\n    {DEGENERATE_FIRST[name]}\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "gen", "--examples", str(examples_file),
+    proc = subprocess.run([sys.executable, "-m", "gen", "--derivation", "note", "--examples", str(examples_file),
                            "--out", str(tmp_path / "out")], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-300:]
     assert (tmp_path / "out" / "data" / "worked-examples.json").is_file()

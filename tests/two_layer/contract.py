@@ -1,6 +1,6 @@
 """The two-layer derivation run through the engine's own pipeline stages (gen/pipeline.py), without the CLI.
 
-The note is verified too, because the two-layer pages link to its equations by name."""
+The note is verified too: a test compares the reduced forms with the note's own equations."""
 
 from gen.derivations import discover, named
 from gen.pipeline import render_derivation, site_context, verify_all
@@ -17,4 +17,4 @@ def generate(site, verified=None):
     derivations, all_verified = site
     d = named("two-layer", derivations)
     return render_derivation(d, verified if verified is not None else all_verified["two-layer"],
-                             site_context(derivations, all_verified))
+                             site_context(derivations))

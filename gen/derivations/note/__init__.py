@@ -91,5 +91,5 @@ def derivation() -> Derivation:
         context=context,
         language=language,
         data=lambda verified: document(verified.workeds),
-        equations=lambda verified: {s.name: (s.label, "derivation.md") for s in verified.steps},
+        equations=lambda: {s.name: (s.label, "derivation.md") for s in note_steps(network())},
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from gen.derivations.two_layer.context import page_context
 from gen.derivations.two_layer.pipeline import compute_all, data, language, verify_all
-from gen.derivations.two_layer.steps import number
+from gen.derivations.two_layer.steps import number, steps
 from gen.spec import Derivation
 
 
@@ -22,6 +22,5 @@ def derivation():
         context=page_context,
         language=language,
         data=data,
-        equations=lambda verified: {name: (f"({n})", "two-layer/derivation.md")
-                                    for name, n in number(verified.steps).items()},
+        equations=lambda: {name: (f"({n})", "two-layer/derivation.md") for name, n in number(steps()).items()},
     )
