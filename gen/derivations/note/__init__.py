@@ -36,6 +36,8 @@ class Computed:
     """The note's errors beside their corrections."""
     workeds: tuple
     """The worked examples, computed exactly."""
+    source: str
+    """The examples file as the pages name it: relative to the project, or just its name."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,13 @@ def compute(examples_path: Path) -> Computed:
     examples = load_examples(examples_path)
     net = network()
     return Computed(net, tuple(note_steps(net)), tuple(errata(net)),
-                    tuple(compute_example(net, e) for e in examples))
+                    tuple(compute_example(net, e) for e in examples), shown_path(examples_path))
+
+
+def shown_path(path) -> str:
+    """`gen/derivations/note/examples.yml` for a file in the project, else only the file's name."""
+    path, project = Path(path).resolve(), Path(__file__).resolve().parents[3]
+    return path.relative_to(project).as_posix() if project in path.parents else path.name
 
 
 def verify(computed: Computed) -> Verified:

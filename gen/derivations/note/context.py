@@ -185,6 +185,7 @@ def page_context(verified):
         "verified": verified.counts,
         "grad_names": {n: partial("L", matrix_tex(n)) for n in GRADIENTS},
         "formula": formulas(net),
+        "examples_file": verified.source,
         "counts": {"examples": len(workeds), "cases": len(net.cases),
                    "forward": sum(node.op is not None for node in net.graph.nodes.values()),
                    "covered": len({w.case.id for w in workeds}),
