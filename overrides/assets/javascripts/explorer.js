@@ -2,60 +2,24 @@
 //
 // z = X W1, h = ReLU(z), y = h W2, L = ‖y‖²; dL/dy = 2y, dL/dW2 = hᵀ dL/dy,
 // dL/dh = dL/dy W2ᵀ, dL/dz = dL/dh ⊙ 1[z>0], dL/dW1 = Xᵀ dL/dz.
-// Numbers are exact decimals {n, s} = n / 10^s with BigInt n: with decimal inputs
-// every value of this network is a terminating decimal, so nothing is ever rounded.
+// Numbers are exact decimals (decimal.js): with decimal inputs every value of this
+// network is a terminating decimal, so nothing is ever rounded.
 // Words come from the page (#bp-explorer-data), written by the template in its language.
 (function () {
   "use strict";
   var form = document.getElementById("bp-explorer");
   var blob = document.getElementById("bp-explorer-data");
-  if (!form || !blob) return;
+  if (!form || !blob || !window.BpDecimal) return;
   var data = JSON.parse(blob.textContent);
   var M = data.messages;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("[data-entry]"));
   var figure = document.getElementById("fig-explorer");
   var DASH = "—";
 
-  // ---- exact decimals -------------------------------------------------------
-  function dec(n, s) { return { n: n, s: s }; }
-  function up(a, s) { return a.n * (10n ** BigInt(s - a.s)); }
-  function add(a, b) { var s = Math.max(a.s, b.s); return dec(up(a, s) + up(b, s), s); }
-  function mul(a, b) { return dec(a.n * b.n, a.s + b.s); }
-  function sign(a) { return a.n > 0n ? 1 : a.n < 0n ? -1 : 0; }
-  var ZERO = dec(0n, 0), ONE = dec(1n, 0), TWO = dec(2n, 0);
-
-  function parse(text) {
-    var t = text.trim().replace(/\u2212/g, "-");
-    if (t === "") return { error: "empty" };
-    var m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(t);
-    if (!m || (m[2] === "" && !m[3])) return { error: "nan" };
-    var frac = m[3] || "";
-    var n = BigInt((m[2] || "0") + frac);
-    return { value: dec(m[1] === "-" ? -n : n, frac.length) };
-  }
-
-  // The decimal text of a value: no exponent, no trailing zeros, no separators.
-  function text(a) {
-    var n = a.n, s = a.s;
-    while (s > 0 && n % 10n === 0n) { n /= 10n; s -= 1; }
-    var neg = n < 0n, digits = (neg ? -n : n).toString();
-    if (s > 0) {
-      digits = digits.padStart(s + 1, "0");
-      digits = digits.slice(0, digits.length - s) + "." + digits.slice(digits.length - s);
-    }
-    return (neg ? "-" : "") + digits;
-  }
-
-  // ---- matrices (arrays of rows) ---------------------------------------------
-  function matmul(A, B) {
-    return A.map(function (row) {
-      return B[0].map(function (_, j) {
-        return row.reduce(function (acc, a, k) { return add(acc, mul(a, B[k][j])); }, ZERO);
-      });
-    });
-  }
-  function transpose(A) { return A[0].map(function (_, j) { return A.map(function (row) { return row[j]; }); }); }
-  function map(A, f) { return A.map(function (row, i) { return row.map(function (v, j) { return f(v, i, j); }); }); }
+  // Exact decimals and matrices: decimal.js (loaded first by the page).
+  var D = window.BpDecimal;
+  var add = D.add, mul = D.mul, sign = D.sign, parse = D.parse, text = D.text;
+  var matmul = D.matmul, transpose = D.transpose, map = D.map, ZERO = D.ZERO, ONE = D.ONE, TWO = D.TWO;
 
   function network(X, W1, W2) {
     var z = matmul(X, W1);                                    // z = X W1
