@@ -2,7 +2,7 @@
 
 - on_config: site_url from SITE_URL; every page must exist in every language.
 - on_files: serve the shared data file.
-- on_page_content: keep math out of the search index; drop the offline
+- on_page_content: figures' drawn text out of the search index, tab labels apart; drop the offline
   download link from the offline copy itself.
 """
 
@@ -43,7 +43,7 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    html = content.exclude_math_from_search(html)
+    html = content.searchable(html)
     if _offline(config):
         html = content.drop_offline_download(html)
     return html
