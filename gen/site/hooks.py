@@ -2,6 +2,7 @@
 
 - on_config: site_url from SITE_URL; every page must exist in every language.
 - on_files: serve the shared data file.
+- on_env: share compiled templates between the build's mkdocs runs.
 - on_page_content: figures' drawn text out of the search index, tab labels apart; drop the offline
   download link from the offline copy itself.
 """
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, layout, parity, urls
+from gen.site import content, layout, parity, templatecache, urls
 
 
 def on_config(config):
@@ -40,6 +41,11 @@ def on_files(files, config):
     for path in data:
         files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
     return files
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = templatecache.SHARED
+    return env
 
 
 def on_page_content(html, page, config, files):
