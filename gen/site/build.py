@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from gen.errors import SiteError
-from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, urls
+from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls
 from gen.site.typeset import Typesetter
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, when the tree has no commit yet
@@ -114,7 +114,9 @@ def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
             site_dir = out / lang.path if lang.path else out
             _mkdocs(config_file, site_dir=str(site_dir),
                     site_url=urls.language_url(base, lang.path))
-    mathpass.typeset_site(out, [out / lang.path for lang in layout.LANGUAGES], engine)
+    roots = [out / lang.path for lang in layout.LANGUAGES]
+    searchpass.rewrite_site(roots)
+    mathpass.typeset_site(out, roots, engine)
     langpass.mark_site({lang.code: out / lang.path for lang in layout.LANGUAGES})
     if offline:
         content.drop_alternate_links(out)

@@ -2,19 +2,25 @@
 
 import re
 
-# pymdownx.arithmatex (generic) wraps math in <div|span class="arithmatex">.
-_MATH = re.compile(r'<(div|span) class="arithmatex">')
+# Figures are inline SVGs; the numbers and labels drawn in them are <text> elements,
+# which search would read as one run ("y 8 -16 10 -20"). Their <title> and <desc> stay.
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_SVG_TEXT = re.compile(r"<text\b")
+# Tab labels (pymdownx.tabbed) sit side by side with nothing between them.
+_TAB_LABELS = re.compile(r"</label>(?=<label\b)")
 
 # The index pages carry <p class="offline-download"><a href=...zip>...</a></p>.
 _DOWNLOAD = re.compile(r'<p class="offline-download">.*?</p>\s*', re.S)
 
 
-def exclude_math_from_search(html: str) -> str:
-    """Mark math with data-search-exclude so search previews show no raw TeX.
+def searchable(html: str) -> str:
+    """The page as search should read it: figures' drawn text excluded, tab labels apart.
 
-    Material's search plugin skips such elements and then strips the attribute.
+    Math stays in, as TeX; `searchpass` makes it readable in the built index. Material's
+    search plugin skips elements marked data-search-exclude, then strips the attribute.
     """
-    return _MATH.sub(r'<\1 class="arithmatex" data-search-exclude="math">', html)
+    html = _SVG.sub(lambda m: _SVG_TEXT.sub('<text data-search-exclude="figure"', m.group(0)), html)
+    return _TAB_LABELS.sub("</label> ", html)
 
 
 def drop_offline_download(html: str) -> str:

@@ -2,7 +2,8 @@
 
 - on_config: site_url from SITE_URL; every page must exist in every language.
 - on_files: serve the shared data file.
-- on_page_content: keep math out of the search index; drop the offline
+- on_env: share compiled templates between the build's mkdocs runs.
+- on_page_content: figures' drawn text out of the search index, tab labels apart; drop the offline
   download link from the offline copy itself.
 """
 
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, layout, parity, urls
+from gen.site import content, layout, parity, templatecache, urls
 
 
 def on_config(config):
@@ -42,8 +43,13 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    env.bytecode_cache = templatecache.SHARED
+    return env
+
+
 def on_page_content(html, page, config, files):
-    html = content.exclude_math_from_search(html)
+    html = content.searchable(html)
     if _offline(config):
         html = content.drop_offline_download(html)
     return html

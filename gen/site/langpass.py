@@ -17,6 +17,10 @@ _RUNS = {
 _OTHER = {"ko": "en", "en": "ko"}
 _SKIP = {"script", "style", "svg", "math", "mjx-container", "code", "pre", "kbd", "samp"}
 _CODE = {"code", "pre", "kbd", "samp"}
+# Typeset math is left as it is: it is set aside before parsing (one element per glyph makes it most of
+# the page) and put back after, behind a placeholder no run of either language can match.
+_MJX = re.compile(r"<mjx-container\b.*?</mjx-container>", re.S)
+_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -43,10 +47,17 @@ def mark_page(text: str, lang: str) -> str:
     end = text.rfind("</article>")
     if start < 0 or end < 0 or lang not in _RUNS:
         return text
+    kept = []
+
+    def set_aside(match):
+        kept.append(match.group(0))
+        return f"\ue000{len(kept) - 1}\ue001"
+
     marker = _Marker(lang)
-    marker.feed(text[start:end])
+    marker.feed(_MJX.sub(set_aside, text[start:end]))
     marker.close()
-    return text[:start] + "".join(marker.out) + text[end:]
+    article = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], "".join(marker.out))
+    return text[:start] + article + text[end:]
 
 
 class _Marker(HTMLParser):

@@ -39,21 +39,20 @@ window.MathJax = {
 
 _API = """
 function __typeset(tex, display) {
-  var node;
+  // MathJax.tex2chtml, spelled out so that the same conversion also gives the width.
+  var doc = MathJax.startup.document, item;
   try {
-    node = MathJax.tex2chtml(tex, {display: display, em: 16, ex: 8, containerWidth: 1280});
+    item = new doc.options.MathItem(tex, doc.inputJax[0], display);
+    item.start.node = doc.adaptor.body(doc.document);
+    item.setMetrics(16, 8, 1280, 1000000, 1);
+    item.convert(doc);
   } catch (e) {
     throw new Error('TeX: ' + (e.message || String(e)));
   }
-  // liteDOM cannot measure text; a browser drops the resulting "NaNem" anyway.
-  return MathJax.startup.adaptor.outerHTML(node).replace(/ style="height: NaNem;"/g, '');
-}
-function __width(tex, display) {
-  var doc = MathJax.startup.document;
-  var item = new doc.options.MathItem(tex, doc.inputJax[0], display);
-  item.convert(doc, MathJax._.core.MathItem.STATE.CONVERT);
   var box = doc.outputJax.getBBox(item, doc);
-  return box.L + box.w + box.R;
+  // liteDOM cannot measure text; a browser drops the resulting "NaNem" anyway.
+  var markup = doc.adaptor.outerHTML(item.typesetRoot).replace(/ style="height: NaNem;"/g, '');
+  return [markup, box.L + box.w + box.R];
 }
 function __stylesheet() {
   return MathJax.startup.adaptor.textContent(MathJax.chtmlStylesheet());
@@ -70,8 +69,7 @@ class Typesetter:
 
     def __init__(self, font_url: str = mathjax.FONT_URL):
         self._font_url = font_url
-        self._cache: dict[tuple[str, bool], str] = {}
-        self._widths: dict[tuple[str, bool], float] = {}
+        self._cache: dict[tuple[str, bool], tuple[str, float]] = {}
         self._ctx = None
 
     def __enter__(self):
@@ -100,23 +98,24 @@ class Typesetter:
 
     def typeset(self, tex: str, display: bool) -> str:
         """The <mjx-container> markup for tex; TexError with MathJax's message if it fails."""
+        return self._convert(tex, display)[0]
+
+    def width(self, tex: str, display: bool) -> float:
+        """Width in em of MathJax's font (equation number included), from the same conversion."""
+        return self._convert(tex, display)[1]
+
+    def _convert(self, tex: str, display: bool) -> tuple[str, float]:
+        """(markup, width in em), converted once per (TeX, display) pair."""
         key = (tex, display)
         if key not in self._cache:
             from py_mini_racer import JSEvalException
 
             try:
-                self._cache[key] = self._ctx.call("__typeset", tex, display)
+                markup, width = self._ctx.call("__typeset", tex, display)
             except JSEvalException as err:
                 raise TexError(_first_line(err)) from None
+            self._cache[key] = (markup, float(width))
         return self._cache[key]
-
-    def width(self, tex: str, display: bool) -> float:
-        """Width in em of MathJax's font (equation number included); typeset it first."""
-        key = (tex, display)
-        if key not in self._widths:
-            self.typeset(tex, display)
-            self._widths[key] = self._ctx.call("__width", tex, display)
-        return self._widths[key]
 
     def stylesheet(self) -> str:
         """CSS for everything typeset so far (every glyph used, the @font-face rules)."""
