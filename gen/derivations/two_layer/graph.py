@@ -4,12 +4,11 @@ The same walk gives the matrix form (over matrix symbols) and the worked numbers
 explicit matrices); where a value feeds several consumers their contributions add (a fork sums).
 """
 
-from dataclasses import dataclass
-
 import sympy as sp
 
 from gen.derivations.two_layer.notation import SIZES, grad_name
 from gen.derivations.two_layer.ops import AddBias, MatMul, ReLU, SoftmaxCrossEntropy, SquaredNorm, Subtract
+from gen.graph import Node  # the engine's node: name, op, inputs, shape (here numbers or N, D, H, C)
 
 LOSSES = ("squared", "softmax")
 PARAMETERS = ("X", "W1", "b1", "W2", "b2")
@@ -20,20 +19,6 @@ DATA = ("T", "Y")
 """Inputs that are data, not parameters: the target and the one-hot labels."""
 NAMED = ("z", "h", "y", "r")
 """Intermediates with a name of their own (X W₁ and h W₂ are passed straight through the add)."""
-
-
-@dataclass(frozen=True)
-class Node:
-    """One value of the graph."""
-
-    name: str
-    """Its name, also its notation key."""
-    op: object
-    """The operation that computes it, or None for an input."""
-    inputs: tuple
-    """Names of the operation's inputs, in order."""
-    shape: tuple
-    """(rows, columns), numbers or the size symbols N, D, H, C."""
 
 
 class Graph:
