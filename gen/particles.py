@@ -115,3 +115,13 @@ def particle(text, form):
 def josa(text, form):
     """Jinja filter: `{{ term.upstream|josa("은") }}` → 상류 기울기는."""
     return f"{text}{particle(str(text), form)}"
+
+
+# Inline math (not a `$$` display) followed by a particle that no Hangul continues.
+_MATH_THEN_PARTICLE = re.compile(r"(?<!\$)(\$(?!\$)[^$\n]+?\$)(으로|은|는|이|가|을|를|과|와|로)(?![\uac00-\ud7a3])")
+
+
+def particles_after_math(page):
+    """A Korean page with every particle right after inline math chosen from how that math is read, so a
+    template never has to pick 은/는, 이/가, 을/를, 과/와, 으로/로 after `$…$` by hand."""
+    return _MATH_THEN_PARTICLE.sub(lambda m: m.group(1) + particle(m.group(1), m.group(2)), page)

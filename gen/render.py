@@ -8,7 +8,7 @@ import jinja2
 import yaml
 
 from gen.equations import ref
-from gen.particles import josa
+from gen.particles import josa, particles_after_math
 
 GLOSSARY = Path(__file__).parent / "glossary.yml"
 
@@ -49,6 +49,7 @@ def render_pages(derivation, lang, context):
     env = environment(derivation.templates)
     term = glossary(lang)
     equations = context["site"]["equations"]
-    return {f"{lang}/{page}": env.get_template(f"{lang}/{page}.j2").render(
-                **context, lang=lang, term=term, term_en=glossary("en"), xref=partial(xref, equations, page))
+    finish = particles_after_math if lang == "ko" else str
+    return {f"{lang}/{page}": finish(env.get_template(f"{lang}/{page}.j2").render(
+                **context, lang=lang, term=term, term_en=glossary("en"), xref=partial(xref, equations, page)))
             for page in derivation.pages}

@@ -113,3 +113,11 @@ def test_unreadable_math_is_an_error():
     with pytest.raises(ValueError):
         final_sound(r"$\alpha$")
     assert set(PAIRS) == {"은", "이", "을", "과", "으로"}
+
+
+def test_particles_after_inline_math_are_chosen_from_the_math():
+    """Every Korean page goes through `particles_after_math`: a particle typed after `$…$` cannot be wrong."""
+    from gen.particles import particles_after_math
+    page = "$W_1$를 곱하고 $h$을 얻으며 $z$으로 보내고 $L$는 $W_{21}$와\n$$\nx\n$$는 그대로, $y$이다"
+    assert particles_after_math(page) == ("$W_1$을 곱하고 $h$를 얻으며 $z$로 보내고 $L$은 $W_{21}$과\n$$\nx\n$$는 그대로, "
+                                          "$y$이다")
