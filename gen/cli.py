@@ -99,7 +99,8 @@ def regenerate(args, out, check):
     from gen.write import stale_report, write_outputs
 
     derivations, only = selected(args.derivation)
-    examples = {(args.derivation or "note"): args.examples} if args.examples else {}
+    # Without --derivation, --examples belongs to the site's first derivation (the note).
+    examples = {(args.derivation or derivations[0].name): args.examples} if args.examples else {}
     outputs = generate(derivations, examples, only)
     quiet, partial = args.quiet, args.derivation is not None
     if check:
