@@ -4,9 +4,11 @@ from pathlib import Path
 
 import sympy as sp
 
+from gen.derivations.two_layer.compute import DIGITS
 from gen.derivations.two_layer.graph import GRADIENTS, network
-from gen.derivations.two_layer.notation import NAMES, grad_name, grad_tex, number, tex
+from gen.derivations.two_layer.notation import NAMES, SHOWN_DIGITS, grad_name, grad_tex, number, tex
 from gen.derivations.two_layer.steps import number as step_numbers
+from gen.derivations.two_layer.verify import CHECK_DIGITS
 from gen.equations import anchor, chain_tex, display, environment, ref
 
 LISTING = Path(__file__).parent / "listing.py"
@@ -98,6 +100,7 @@ def page_context(verified):
         "forward": {loss: forward_equations(loss) for loss in ("squared", "softmax")},
         "grad": {name: grad_tex(name) for name in GRADIENTS},
         "examples": [example_context(w, steps_by_name) for w in verified.workeds],
+        "digits": {"computed": DIGITS, "shown": SHOWN_DIGITS, "checked": CHECK_DIGITS},
         "counts": {**counts, "proof_checks": sum(p["checks"] for p in proofs.values()),
                    "proof_shapes": sum(p["shapes"] for p in proofs.values())},
         "listing": LISTING.read_text(encoding="utf-8"),

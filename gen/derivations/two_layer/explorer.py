@@ -56,11 +56,15 @@ def _input(first, key, dims):
     return {"key": key, "symbol": symbol(key), "rows": rows or "", "cols": cols or "", "grid": grid}
 
 
+SOFTMAX_DIGITS = 12
+"""Significant digits of the softmax loss and gradients the page shows (computed in double precision)."""
+
+
 def explorer_context(verified):
     """The explorer page's context: first example, its sizes and loss, the inputs, the outputs."""
     worked = verified.workeds[0]
     first = record(worked)
     n, d, h, c = worked.example.sizes
     return {"first": first["id"], "loss": first["loss"], "sizes": {"N": n, "D": d, "H": h, "C": c},
-            "max": MAX_SIZE, "inputs": [_input(first, k, dims) for k, dims in INPUTS],
+            "max": MAX_SIZE, "digits": SOFTMAX_DIGITS, "inputs": [_input(first, k, dims) for k, dims in INPUTS],
             "outputs": [{"key": k, "symbol": symbol(k), "rows": r or "", "cols": cc or ""} for k, (r, cc) in OUTPUTS]}

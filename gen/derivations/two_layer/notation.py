@@ -95,7 +95,11 @@ class Printer(NotationPrinter):
         return float_text(expr)
 
 
-def float_text(value, digits=6):
+SHOWN_DIGITS = 6
+"""Significant digits of a softmax number on the pages."""
+
+
+def float_text(value, digits=SHOWN_DIGITS):
     """A float rounded to `digits` significant digits for pages (the JSON keeps 17)."""
     text = f"{float(value):.{digits}g}"
     if "e" in text:

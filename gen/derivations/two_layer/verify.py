@@ -99,7 +99,11 @@ def prove_reduction(claims):
     return checks
 
 
-def check_example(worked, digits=30):
+CHECK_DIGITS = 30
+"""Significant digits to which a softmax example's gradients must equal direct differentiation."""
+
+
+def check_example(worked, digits=CHECK_DIGITS):
     """An example's gradients against the oracle's derivatives at its numbers (softmax: to `digits`)."""
     ex = worked.example
     oracle = Oracle(ex.sizes, ex.loss, list(ex.labels) or None)

@@ -3,7 +3,7 @@
 // z = X W1 + 1 b1, h = ReLU(z), y = h W2 + 1 b2 (exact decimals, decimal.js);
 // squared: L = ‖y − T‖², dL/dy = 2 (y − T) (exact decimals);
 // softmax: L = (1/N) Σᵢ −log softmax(yᵢ)[labelᵢ], dL/dy = (P − Y) / N (double precision,
-//   shown with toPrecision(12), trailing zeros trimmed);
+//   shown with toPrecision(digits from the page), trailing zeros trimmed);
 // dL/dW2 = hᵀ dL/dy, dL/db2 = 1ᵀ dL/dy, dL/dh = dL/dy W2ᵀ, dL/dz = dL/dh ⊙ 1[z>0],
 // dL/dW1 = Xᵀ dL/dz, dL/db1 = 1ᵀ dL/dz, dL/dX = dL/dz W1ᵀ.
 // Words come from the page (#bp-explorer-data), written by the template in its language.
@@ -12,7 +12,7 @@
   var form = document.getElementById("bp-explorer");
   var blob = document.getElementById("bp-explorer-data");
   if (!form || !blob || !window.BpDecimal) return;
-  var D = window.BpDecimal, M = JSON.parse(blob.textContent).messages;
+  var page = JSON.parse(blob.textContent), D = window.BpDecimal, M = page.messages, DIGITS = page.digits;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("[data-entry]"));
   var DASH = "—", SUB = "₀₁₂₃₄₅₆₇₈₉";
   var SIZES = ["N", "D", "H", "C"], KEYS = ["X", "W1", "b1", "W2", "b2", "T", "labels"];
@@ -114,13 +114,13 @@
              dL_dW1: fmatmul(ftranspose(X), dz), dL_db1: colSums(dz, add, 0), dL_dX: fmatmul(dz, ftranspose(W1)) };
   }
 
-  // 12 significant digits, trailing zeros trimmed: 0.0306, 1.69013028492, -1.5e-7.
-  function g12(v) {
+  // DIGITS (from the page: 12) significant digits, trailing zeros trimmed: 0.0306, 1.69013028492, -1.5e-7.
+  function significant(v) {
     if (v === 0) return "0";
-    var s = v.toPrecision(12);
+    var s = v.toPrecision(DIGITS);
     return s.indexOf("e") < 0 ? (s.indexOf(".") < 0 ? s : s.replace(/\.?0+$/, "")) : s.replace(/\.?0+e/, "e");
   }
-  function show(v) { return typeof v === "number" ? g12(v) : D.text(v); }
+  function show(v) { return typeof v === "number" ? significant(v) : D.text(v); }
 
   function kinks(z) {
     var off = [];
