@@ -29,8 +29,9 @@ def broken_links(site: Path) -> list[str]:
             elif not path.is_file():
                 problems.append(f"{where}: no such file")
             elif fragment and path.suffix == ".html":
-                ids = scans.setdefault(path, scan(path)).ids
-                if fragment not in ids:
+                if path not in scans:  # each target page is read once
+                    scans[path] = scan(path)
+                if fragment not in scans[path].ids:
                     problems.append(f"{where}: no id {fragment!r}")
     return problems
 
