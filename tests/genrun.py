@@ -1,5 +1,6 @@
 """Running the generator as a user does, for tests."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_gen(*args, cwd=ROOT):
-    """`python -m gen ARGS`; returns the CompletedProcess (text, UTF-8)."""
+def run_gen(*args, cwd=ROOT, env=None):
+    """`python -m gen ARGS` (with `env` added to the environment); the CompletedProcess (text, UTF-8)."""
     return subprocess.run([sys.executable, "-m", "gen", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8")
+                          env={**os.environ, **(env or {})}, capture_output=True, text=True, encoding="utf-8")

@@ -1,6 +1,6 @@
 """Every combination of the global options with each subcommand, options before or after it.
 
-In-process, with generation computed once and the site build/serve replaced by recorders, so the
+In-process, with generation computed once (the session's `outputs`) and the site build/serve replaced by recorders, so the
 48 combinations take well under a second each; tests/test_cli.py runs the real thing."""
 
 import itertools
@@ -15,12 +15,6 @@ from genrun import ROOT
 
 OPTIONS = {"check": ["--check"], "quiet": ["-q"], "out": ["--out", "{tmp}/out"]}
 COMMANDS = (None, "build", "serve")
-
-
-@pytest.fixture(scope="module")
-def outputs():
-    from gen.derivations import discover
-    return gen.pipeline.generate(discover())
 
 
 @pytest.fixture
