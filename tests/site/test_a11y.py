@@ -1,7 +1,7 @@
 """Accessibility in a real browser: axe-core on every page, both languages, both schemes;
 keyboard walk with a visible focus ring; tabs by arrow keys; reduced motion; contrast; 200 % zoom.
 
-Run alone: python -m pytest tests/site/test_a11y.py -s   (-s prints the audit's numbers).
+Run alone: python -m pytest -n0 tests/site/test_a11y.py -s   (-s prints the audit's numbers).
 One browser page is reused for the whole audit; axe-core comes from axe-playwright-python.
 """
 
