@@ -1,6 +1,7 @@
 """SVG drawing for every derivation's figures, as text to inline in pages (no graphviz, no JavaScript).
 
     svg, parts, layout, theme   primitives: elements, chips and grids, row layout, colours and sizes
+    chain                       a chain of text columns and labelled arrows, in rows or stacked
     scroll_box(*svgs)           a figure (one drawing, or its wide and narrow drawings) in a block
 """
 
