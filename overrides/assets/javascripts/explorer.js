@@ -222,6 +222,12 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("input", function () { update(); remember(); });
   window.addEventListener("hashchange", function () { if (fromHash()) update(); });
+  // A hidden drawing measures no text: fit the numbers again when the other drawing is shown.
+  if (figures.length > 1 && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      figures.forEach(function (f) { f.querySelectorAll("text[data-node][data-index]").forEach(fit); });
+    }).observe(figures[0].parentNode);
+  }
   fromHash();
   update();
   form.setAttribute("data-ready", "1");
