@@ -321,3 +321,10 @@ def test_long_decimals_kept_whole():
     for drawing in graph_figures("en", rec):
         texts = [t.text for t in number_texts(parse(drawing)) if t.get("data-node") == "W2"]
         assert "3542264.57143492425" in texts
+
+
+def test_css_switches_drawings_at_the_wide_column():
+    """site.css shows a wide drawing exactly in a column of WIDE_COLUMN px or more."""
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    found = re.findall(r"@container \(max-width: ([\d.]+)px\)", css)
+    assert len(found) == 1 and WIDE_COLUMN - 1 < float(found[0]) < WIDE_COLUMN

@@ -6,10 +6,11 @@ rendered width / its viewBox width)."""
 import pytest
 
 from gen.site import layout
-from test_site_layout import A4_CONTENT_PX, PAGES, page_url
+from test_site_layout import A4_CONTENT_PX, measure_all
 
 MIN_TEXT_PX = 11
 
+# page → {boxes: drawings shown per figure block, figures: the visible drawings' measurements}
 MEASURE = """() => {
     const column = document.querySelector('.md-content__inner').getBoundingClientRect();
     const shown = e => e.getClientRects().length > 0;
@@ -27,19 +28,6 @@ MEASURE = """() => {
     });
     return {boxes, figures};
 }"""
-
-
-def figures_seen(browser, http_url, lang, width, media):
-    """page → {boxes: drawings shown per figure block, figures: the visible drawings' measurements}."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    tab = context.new_page()
-    tab.emulate_media(media=media)
-    found = {}
-    for page in PAGES:
-        tab.goto(page_url(http_url, lang, page))
-        found[page] = tab.evaluate(MEASURE)
-    context.close()
-    return found
 
 
 def problems(found):
@@ -60,7 +48,7 @@ def problems(found):
                          ids=["phone", "desktop", "print"])
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
 def test_every_figure_readable_inside_the_column(browser, http_url, lang, width, media):
-    found = figures_seen(browser, http_url, lang, width, media)
+    found = measure_all(browser, http_url, lang, width, media, script=MEASURE)
     seen = [f for page in found.values() for f in page["figures"]]
     assert len({f["id"] for f in seen}) >= 5 and all(f["texts"] for f in seen), "figures are measured"
     assert problems(found) == []
