@@ -13,12 +13,12 @@ import pytest
 import yaml
 
 from gen.derivations.note.examples import load_examples
-from gen.derivations.note.figures import STEP_KEYS, graph_figure, step_figures
+from gen.derivations.note.figures import STEP_KEYS, graph_figure, graph_figures, step_drawings, step_figures
 from gen.derivations.note.figures.labels import LABELS_FILE
 from gen.derivations.note.network import network
 from gen.derivations.note.records import record
 from gen.derivations.note.worked import compute
-from gen.figures.theme import ROLES
+from gen.figures.theme import MIN_TEXT_PX, PHONE_COLUMN, ROLES, WIDE_COLUMN
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_JSON = ROOT / "docs" / "data" / "worked-examples.json"
@@ -30,15 +30,29 @@ RECORDS = [record(compute(network(), e)) for e in load_examples(NOTE / "examples
 BY_ID = {r["id"]: r for r in RECORDS}
 
 
-def all_figures():
-    """name → svg text, for every figure the site shows, in both languages."""
+def all_drawings():
+    """name → the drawings of each figure the site shows, (only,) or (wide, narrow), in both languages."""
     out = {}
     for lang in LANGS:
-        out[f"graph-{lang}"] = graph_figure(lang)
+        out[f"graph-{lang}"] = graph_figures(lang)
         for rec in RECORDS:
-            out[f"example-{rec['id']}-{lang}"] = graph_figure(lang, rec)
-            for key, _, svg in step_figures(lang, rec):
-                out[f"step-{rec['id']}-{key}-{lang}"] = svg
+            out[f"example-{rec['id']}-{lang}"] = graph_figures(lang, rec)
+            out[f"explorer-{rec['id']}-{lang}"] = graph_figures(lang, rec, svg_id="fig-explorer", live=True)
+            for key, _, drawings in step_drawings(lang, rec):
+                out[f"step-{rec['id']}-{key}-{lang}"] = drawings
+    return out
+
+
+DRAWINGS = all_drawings()
+
+
+def all_figures():
+    """name → svg text of every drawing (a narrow one named `…-narrow-<lang>`)."""
+    out = {}
+    for name, drawings in all_drawings().items():
+        stem, lang = name.rsplit("-", 1)
+        out[name] = drawings[0]
+        out.update({f"{stem}-narrow-{lang}": d for d in drawings[1:]})
     return out
 
 
@@ -47,8 +61,8 @@ EXAMPLE_FIGURES = {n: s for n, s in FIGURES.items() if not n.startswith("graph-"
 
 
 def record_of(name):
-    return next(r for r in RECORDS if name.startswith(f"example-{r['id']}-") or
-                name.startswith(f"step-{r['id']}-"))
+    return next(r for r in RECORDS if any(name.startswith(f"{kind}-{r['id']}-")
+                                         for kind in ("example", "explorer", "step")))
 
 
 def oracle():
@@ -261,3 +275,56 @@ def test_figure_text_is_not_read_as_markdown(name):
     """Figures are inlined in Markdown: `[…](…)` in their text would become a link (and `*`, `_` emphasis)."""
     text = " ".join(ET.fromstring(FIGURES[name]).itertext())
     assert "](" not in text and not re.search(r"(?<![\w\\])[*_]\w", text), name
+
+
+def readable_at(svg):
+    """The narrowest column (CSS px) where the drawing's smallest text is still MIN_TEXT_PX."""
+    tree = parse(svg)
+    smallest = min(float(t.get("font-size") or tree.get("font-size")) for t in tree.iter(f"{SVG}text"))
+    return float(tree.get("viewBox").split()[2]) * MIN_TEXT_PX / smallest
+
+
+def check_drawings(name, drawings):
+    """One drawing fits a phone's column; two are a wide one for the desktop and print column and a
+    narrow one for the phone, the same figure (title, description) under their own ids."""
+    trees = [parse(d) for d in drawings]
+    assert readable_at(drawings[-1]) <= PHONE_COLUMN, name
+    if len(drawings) == 1:
+        assert trees[0].get("class") == "bp-figure", name
+        return
+    wide, narrow = trees
+    assert readable_at(drawings[0]) <= WIDE_COLUMN and readable_at(drawings[0]) > PHONE_COLUMN, name
+    assert (wide.get("class"), narrow.get("class")) == ("bp-figure bp-figure-wide", "bp-figure bp-figure-narrow")
+    assert narrow.get("id") == wide.get("id") + "-narrow", name
+    for part in ("title", "desc"):
+        assert wide.find(f"{SVG}{part}").text == narrow.find(f"{SVG}{part}").text, (name, part)
+    ids = [e.get("id") for t in trees for e in t.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)), name
+
+
+@pytest.mark.parametrize("name", sorted(DRAWINGS))
+def test_a_drawing_for_every_column(name):
+    check_drawings(name, DRAWINGS[name])
+
+
+def test_narrow_drawings_where_needed():
+    """The examples' graphs and the English steps are too wide for a phone as designed."""
+    assert len(DRAWINGS["graph-en"]) == 1 and len(DRAWINGS["example-both-on-ko"]) == 2
+    assert len(DRAWINGS["step-both-on-y-en"]) == 2 and len(DRAWINGS["step-both-on-y-ko"]) == 1
+
+
+def test_long_decimals_kept_whole():
+    """An author's long decimal is drawn in full (its grid cell grows), in every drawing."""
+    long = Decimal("3542264.57143492425")
+    rec = record(compute(network(), load_examples(NOTE / "examples.yml")[0]))
+    rec = {**rec, "W2": [[long, rec["W2"][0][1]]]}
+    for drawing in graph_figures("en", rec):
+        texts = [t.text for t in number_texts(parse(drawing)) if t.get("data-node") == "W2"]
+        assert "3542264.57143492425" in texts
+
+
+def test_css_switches_drawings_at_the_wide_column():
+    """site.css shows a wide drawing exactly in a column of WIDE_COLUMN px or more."""
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    found = re.findall(r"@container \(max-width: ([\d.]+)px\)", css)
+    assert len(found) == 1 and WIDE_COLUMN - 1 < float(found[0]) < WIDE_COLUMN

@@ -74,8 +74,25 @@ def op_node(symbol):
     return Piece(body, w, OP_H, OP_H / 2, 0, w, {"bottom": (w / 2, OP_H)})
 
 
-def caption(lines, extra=()):
-    """Centred lines of text (words or symbols)."""
+def wrap(lines, max_width):
+    """The lines broken at spaces so that each is at most `max_width` wide (a longer word stays whole)."""
+    out = []
+    for line in lines:
+        words = line.split(" ")
+        out.append(words[0])
+        for word in words[1:]:
+            joined = f"{out[-1]} {word}"
+            if text_width(joined) <= max_width:
+                out[-1] = joined
+            else:
+                out.append(word)
+    return out
+
+
+def caption(lines, extra=(), max_width=None):
+    """Centred lines of text (words or symbols), broken at spaces to `max_width` if given."""
+    if max_width is not None:
+        lines = wrap(lines, max_width)
     w = max(text_width(t) for t in lines) + 4
     line_h = FONT * 1.35
     body = tuple(label(w / 2, line_h * (k + 0.5), t, extra=extra) for k, t in enumerate(lines))

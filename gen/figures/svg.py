@@ -73,10 +73,17 @@ def place(piece, x, y):
     return tag("g", [("transform", f"translate({num(x)},{num(y)})")], list(piece.body))
 
 
-def root(svg_id, size, title, desc, body, min_width):
-    """The root <svg>: scalable, labelled by its title and description (ids prefixed)."""
+def variant_id(svg_id, variant=None):
+    """The id of one drawing of a figure: the figure's own for the wide one, `-narrow` added."""
+    return f"{svg_id}-narrow" if variant == "narrow" else svg_id
+
+
+def root(svg_id, size, title, desc, body, min_width, variant=None):
+    """The root <svg>: scalable, labelled by its title and description (ids prefixed); `variant`
+    (`wide`, `narrow`) marks one of a figure's two drawings, of which the page shows one."""
     w, h = size
-    attrs = [("xmlns", SVG_NS), ("id", svg_id), ("class", "bp-figure"), ("role", "img"),
+    classes = "bp-figure" + (f" bp-figure-{variant}" if variant else "")
+    attrs = [("xmlns", SVG_NS), ("id", svg_id), ("class", classes), ("role", "img"),
              ("aria-labelledby", f"{svg_id}-title {svg_id}-desc"),
              ("viewBox", f"0 0 {num(w)} {num(h)}"), ("width", "100%"),
              ("style", f"min-width:{math.ceil(min_width)}px;max-width:{math.ceil(w)}px;height:auto"),

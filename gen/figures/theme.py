@@ -14,8 +14,13 @@ NUMBER_FONT = 15
 NAME_FONT = 17
 """Node names and op symbols."""
 MONO = "ui-monospace,SFMono-Regular,Menlo,Consolas,monospace"
-MIN_SCALE = 10 / FONT
-"""The SVG never shrinks below the scale where FONT user units are 10 CSS px."""
+MIN_TEXT_PX = 11
+"""Smallest rendered text (CSS px) of any figure, on any screen and in print."""
+PHONE_COLUMN = 358
+"""The text column (CSS px) in a 390 px window: every figure has a drawing that fits it."""
+WIDE_COLUMN = 680
+"""The narrowest column (CSS px) that shows a figure's wide drawing (desktop at 1280 px: 688,
+A4 print: 686); site.css switches drawings at this width (`@container`)."""
 
 CELL_H = 26
 CELL_PAD = 14
@@ -30,6 +35,11 @@ ROLES = {
     "gradient": ("var(--bp-gradient, #db4535)", "6 4"),
     "local": ("currentColor", "2 3"),
 }
+
+
+def fit_width(column, size=FONT):
+    """The widest drawing (user units) whose text of `size` is MIN_TEXT_PX when scaled to `column` px."""
+    return column * size / MIN_TEXT_PX
 
 
 def colour(role):

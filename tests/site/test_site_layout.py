@@ -35,7 +35,8 @@ def page_url(base: str, lang: layout.Language, page: str) -> str:
     return base + lang.path + served_path(page)
 
 
-def measure_all(browser, http_url, lang, width, media="screen"):
+def measure_all(browser, http_url, lang, width, media="screen", script=MEASURE):
+    """page → what `script` returns on it, every page of one language at one width and media."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     tab = context.new_page()
     tab.emulate_media(media=media)
@@ -43,7 +44,7 @@ def measure_all(browser, http_url, lang, width, media="screen"):
     for page in PAGES:
         tab.goto(page_url(http_url, lang, page))
         tab.add_style_tag(content=SHOW_ALL)
-        found[page] = tab.evaluate(MEASURE)
+        found[page] = tab.evaluate(script)
     context.close()
     return found
 

@@ -7,7 +7,7 @@ The figure is the generator's own figure of the first example, drawn `live` so t
 can replace its numbers in place.
 """
 
-from gen.derivations.note.figures import graph_figure
+from gen.derivations.note.figures import graph_figures
 from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol
 from gen.derivations.note.records import FIELDS, record
 from gen.derivations.note.worked import shown_steps
@@ -105,4 +105,4 @@ def explorer_context(verified):
 
 def explorer_figure(lang, verified):
     """The first example's figure, drawn live (the script replaces its numbers and hatching)."""
-    return scroll_box(graph_figure(lang, record(verified.workeds[0]), svg_id="fig-explorer", live=True))
+    return scroll_box(*graph_figures(lang, record(verified.workeds[0]), svg_id="fig-explorer", live=True))

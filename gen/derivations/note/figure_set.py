@@ -1,17 +1,18 @@
 """Every figure of the site in one language: Fig. 1, one per worked example, and the step-by-step
 backward pass of the first example (inlined in pages, and also written as SVG files)."""
 
-from gen.derivations.note.figures import graph_figure, step_figures
+from gen.derivations.note.figures import graph_figures, step_drawings
 from gen.figures import scroll_box
 
 
 def figure_set(lang, records):
-    """{'graph': svg, 'examples': {id: svg}, 'steps': [(key, title, svg)], 'steps_of': id}."""
+    """{'graph': drawings, 'examples': {id: drawings}, 'steps': [(key, title, drawings)], 'steps_of': id};
+    each figure's drawings are (only,) or (wide, narrow)."""
     first = records[0]
     return {
-        "graph": graph_figure(lang),
-        "examples": {r["id"]: graph_figure(lang, r) for r in records},
-        "steps": step_figures(lang, first),
+        "graph": graph_figures(lang),
+        "examples": {r["id"]: graph_figures(lang, r) for r in records},
+        "steps": step_drawings(lang, first),
         "steps_of": first["id"],
     }
 
@@ -19,16 +20,16 @@ def figure_set(lang, records):
 def inline(figures):
     """The same figures wrapped for inlining in Markdown (a scrollable block each)."""
     return {
-        "graph": scroll_box(figures["graph"]),
-        "examples": {k: scroll_box(v) for k, v in figures["examples"].items()},
-        "steps": [{"key": k, "title": t, "svg": scroll_box(s)} for k, t, s in figures["steps"]],
+        "graph": scroll_box(*figures["graph"]),
+        "examples": {k: scroll_box(*v) for k, v in figures["examples"].items()},
+        "steps": [{"key": k, "title": t, "svg": scroll_box(*s)} for k, t, s in figures["steps"]],
         "steps_of": figures["steps_of"],
     }
 
 
 def files(lang, figures):
-    """Relative path → SVG text for the standalone files."""
-    out = {f"{lang}/figures/graph.svg": figures["graph"]}
-    out.update({f"{lang}/figures/{k}.svg": v for k, v in figures["examples"].items()})
-    out.update({f"{lang}/figures/{figures['steps_of']}-step-{k}.svg": s for k, _, s in figures["steps"]})
+    """Relative path → SVG text for the standalone files (each figure's wide or only drawing)."""
+    out = {f"{lang}/figures/graph.svg": figures["graph"][0]}
+    out.update({f"{lang}/figures/{k}.svg": v[0] for k, v in figures["examples"].items()})
+    out.update({f"{lang}/figures/{figures['steps_of']}-step-{k}.svg": s[0] for k, _, s in figures["steps"]})
     return out

@@ -1,19 +1,20 @@
 """One SVG per worked example: the chain X → z → h → y → L, each edge labelled with its op and the
-shape of the matrix on it; for small examples each node also shows its value and gradient."""
+shape of the matrix on it; for small examples each node also shows its value and gradient.
+Drawn in rows left to right (wide), and when that is too wide for a phone, also stacked (narrow)."""
 
 from pathlib import Path
 
 import yaml
 
-from gen.figures.svg import root, tag
+from gen.figures.chain import Chain, in_rows, stacked
+from gen.figures.svg import root, tag, variant_id
+from gen.figures.theme import FONT, MIN_TEXT_PX, PHONE_COLUMN, WIDE_COLUMN, fit_width
 from gen.notation import number_text
-from gen.figures.theme import FONT, MONO, fill_style, text_width
 
 LABELS = yaml.safe_load((Path(__file__).parent / "figure_labels.yml").read_text(encoding="utf-8"))
 SMALL = 6
 """An example is small when no matrix on the chain has more than this many entries."""
 SUBSCRIPT = str.maketrans("12", "₁₂")
-LINE, PAD, GAP = 18, 12, 150
 
 
 def plain(value):
@@ -42,37 +43,45 @@ def shape(record, key):
     return f"{len(rows)}×{len(rows[0])}"
 
 
-def example_figure(record, lang, number=plain):
-    """The SVG text of one example's figure."""
+def example_chain(record, lang, number=plain):
+    """What one example's figure shows: a column per node, the op and the matrix's shape per arrow."""
+    words = LABELS[lang]
+    small = max(len(record[k]) * len(record[k][0]) for k in ("X", "z", "y")) <= SMALL
+    ops = [f"×W₁ ({shape(record, 'W1')}) +b₁", "ReLU", f"×W₂ ({shape(record, 'W2')}) +b₂",
+           words[f"loss_{record['loss']}"]]
+    edge_shapes = [shape(record, k) for k in ("X", "z", "h", "y")]
+    return Chain(tuple(tuple(column(n, record, small, number)) for n in ("X", "z", "h", "y", "L")),
+                 tuple(zip(ops, edge_shapes))), small
+
+
+def example_figures(record, lang, number=plain):
+    """The SVG text of one example's figure: (only,) if its rows fit a phone, else (wide, narrow)."""
     words = LABELS[lang]
     ident = f"two-layer-{record['id']}-{lang}"
-    small = max(len(record[k]) * len(record[k][0]) for k in ("X", "z", "y")) <= SMALL
-    nodes = ("X", "z", "h", "y", "L")
-    edges = [f"×W₁ ({shape(record, 'W1')}) +b₁", "ReLU", f"×W₂ ({shape(record, 'W2')}) +b₂",
-             words[f"loss_{record['loss']}"]]
-    edge_shapes = [shape(record, k) for k in ("X", "z", "h", "y")]
-    columns = [column(n, record, small, number) for n in nodes]
-    widths = [max(text_width(t, FONT, mono=True) for t, _ in col) + 2 * PAD for col in columns]
-    body, x = [], PAD
-    height = (max(len(c) for c in columns) + 3) * LINE + 2 * PAD
-    for n, col in enumerate(columns):
-        for m, (text, role) in enumerate(col):
-            attrs = [("x", x + PAD), ("y", 3 * LINE + PAD + m * LINE)]
-            attrs += [("font-family", MONO)] if m else [("font-weight", "bold")]
-            attrs += [("style", fill_style(role))] if role else []
-            body.append(tag("text", attrs, text=text))
-        x += widths[n]
-        if n < len(edges):
-            y = 3 * LINE + PAD - 5
-            body.append(tag("line", [("x1", x), ("y1", y), ("x2", x + GAP - 10), ("y2", y),
-                                     ("stroke", "currentColor"), ("marker-end", f"url(#{ident}-arrow)")]))
-            body.append(tag("text", [("x", x + 2), ("y", y - LINE - 4)], text=edges[n]))
-            body.append(tag("text", [("x", x + 2), ("y", y - 6)], text=edge_shapes[n]))
-            x += GAP
-    arrow = tag("defs", (), [tag("marker", [("id", f"{ident}-arrow"), ("viewBox", "0 0 10 10"), ("refX", "10"),
-                                            ("refY", "5"), ("markerWidth", "6"), ("markerHeight", "6"),
-                                            ("orient", "auto")],
-                                 [tag("path", [("d", "M0,0 L10,5 L0,10 z"), ("fill", "currentColor")])])])
+    shown, small = example_chain(record, lang, number)
     desc = words["desc"].format(id=record["id"], values=words["values" if small else "no_values"])
-    return root(ident, (x + PAD, height), words["title"].format(id=record["id"]),
-                desc, [arrow, *body], min_width=x / 2)
+    title = words["title"].format(id=record["id"])
+
+    def svg(variant, drawn):
+        vid = variant_id(ident, variant)
+        body, width, height = drawn(f"{vid}-arrow")
+        return root(vid, (width, height), title, desc, [_arrowhead(f"{vid}-arrow"), *body],
+                    width * MIN_TEXT_PX / FONT, variant), width
+
+    only, width = svg(None, lambda m: in_rows(shown, m, fit_width(WIDE_COLUMN)))
+    if width <= fit_width(PHONE_COLUMN):
+        return (only,)
+    return (svg("wide", lambda m: in_rows(shown, m, fit_width(WIDE_COLUMN)))[0],
+            svg("narrow", lambda m: stacked(shown, m))[0])
+
+
+def example_figure(record, lang, number=plain):
+    """The wide (or only) drawing of one example's figure: its SVG file."""
+    return example_figures(record, lang, number)[0]
+
+
+def _arrowhead(marker_id):
+    return tag("defs", (), [tag("marker", [("id", marker_id), ("viewBox", "0 0 10 10"), ("refX", "10"),
+                                           ("refY", "5"), ("markerWidth", "6"), ("markerHeight", "6"),
+                                           ("orient", "auto")],
+                                [tag("path", [("d", "M0,0 L10,5 L0,10 z"), ("fill", "currentColor")])])])

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from gen.derivations.two_layer.compute import compute
 from gen.derivations.two_layer.examples import load_examples
-from gen.derivations.two_layer.figures import example_figure
+from gen.derivations.two_layer.figures import example_figures
 from gen.derivations.two_layer.records import document, record
 from gen.derivations.two_layer.steps import NOTE_STEPS, steps
 from gen.derivations.two_layer.verify import check_example, check_index_lines, prove_all, prove_reduction
@@ -44,9 +44,9 @@ def language(verified, lang):
     svgs = {}
     for worked in verified.workeds:
         rec = record(worked)
-        svgs[rec["id"]] = example_figure(rec, lang)
-    files = {f"{lang}/two-layer/figures/{k}.svg": v for k, v in svgs.items()}
-    return {"figures": {k: scroll_box(v) for k, v in svgs.items()}}, files
+        svgs[rec["id"]] = example_figures(rec, lang)
+    files = {f"{lang}/two-layer/figures/{k}.svg": v[0] for k, v in svgs.items()}
+    return {"figures": {k: scroll_box(*v) for k, v in svgs.items()}}, files
 
 
 def data(verified):

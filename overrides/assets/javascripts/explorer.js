@@ -13,7 +13,9 @@
   var data = JSON.parse(blob.textContent);
   var M = data.messages;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("[data-entry]"));
-  var figure = document.getElementById("fig-explorer");
+  // The figure's drawings: #fig-explorer, and #fig-explorer-narrow where it has one for phones.
+  var figures = ["fig-explorer", "fig-explorer-narrow"].map(function (id) { return document.getElementById(id); })
+    .filter(Boolean);
   var DASH = "—";
 
   // Exact decimals and matrices: decimal.js (loaded first by the page).
@@ -133,7 +135,7 @@
     }
   }
 
-  function hatch(grid, i, off) {
+  function hatch(figure, grid, i, off) {
     var key = grid.getAttribute("data-grid"), index = i + ",0";
     var rect = grid.querySelector('rect[data-off][data-index="' + index + '"]');
     if (!off) { if (rect) rect.remove(); return; }
@@ -150,7 +152,10 @@
   }
 
   function showFigure(result) {
-    if (!figure) return;
+    figures.forEach(function (figure) { showDrawing(figure, result); });
+  }
+
+  function showDrawing(figure, result) {
     figure.querySelectorAll("text[data-node][data-index]").forEach(function (el) {
       var idx = el.getAttribute("data-index").split(",");
       var A = result && result[el.getAttribute("data-node")];
@@ -161,7 +166,7 @@
     ["z", "h", "dL_dz"].forEach(function (key) {
       var grid = figure.querySelector('[data-grid="' + key + '"]');
       if (!grid) return;
-      for (var i = 0; i < 2; i++) hatch(grid, i, !!z && sign(z[i][0]) <= 0);
+      for (var i = 0; i < 2; i++) hatch(figure, grid, i, !!z && sign(z[i][0]) <= 0);
     });
     figure.querySelectorAll("[data-off-unit]").forEach(function (el) {
       var i = +el.getAttribute("data-off-unit");
@@ -217,6 +222,12 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("input", function () { update(); remember(); });
   window.addEventListener("hashchange", function () { if (fromHash()) update(); });
+  // A hidden drawing measures no text: fit the numbers again when the other drawing is shown.
+  if (figures.length > 1 && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      figures.forEach(function (f) { f.querySelectorAll("text[data-node][data-index]").forEach(fit); });
+    }).observe(figures[0].parentNode);
+  }
   fromHash();
   update();
   form.setAttribute("data-ready", "1");

@@ -1,13 +1,16 @@
 """Fig. 1 and the per-example figures: the computational graph
 X, W₁ → × → z → ReLU → h;  h, W₂ → × → y → ‖·‖² → L,
 plain, or with each node's forward value above it (green, solid) and ∂L/∂node below (red, dashed).
+Drawn in the designed two rows (wide), and when that is too wide for a phone, also packed into more
+rows (narrow); the page shows the drawing that fits.
 """
 
 from gen.figures import layout
 from gen.derivations.note.figures.labels import grad_symbol, symbols, words
 from gen.figures.parts import caption, chip, column, grid, label, op_node
-from gen.figures.svg import Piece, place, root, tag
-from gen.figures.theme import MIN_SCALE, stroke_style
+from gen.figures.svg import Piece, place, root, tag, variant_id
+from gen.figures.theme import (FONT, MIN_TEXT_PX, NAME_FONT, PHONE_COLUMN, WIDE_COLUMN, fit_width,
+                               stroke_style)
 from gen.derivations.note.figures.values import FORWARD_KEYS, GRADIENT_KEYS, matrix, matrix_text, off_units, require
 
 ROWS = ((("X", 0), ("W1", 1), ("mul1", 0), ("z", 0), ("relu", 0), ("h", 0)),
@@ -59,38 +62,67 @@ def _op(op, record, lang, live=False):
     return column([node, *lines], anchor=0, gap=4)
 
 
-def _legend(lang, hatch):
-    """Key: green solid frame = forward value, red dashed = gradient, hatched = unit off."""
+def _legend(lang, hatch, max_width):
+    """Key: green solid frame = forward value, red dashed = gradient, hatched = unit off; its items
+    in as many lines as `max_width` needs."""
     w = words(lang)
     items = (("forward", "none", w["legend_forward"]), ("gradient", "none", w["legend_gradient"]),
              (None, f"url(#{hatch})", w["legend_off"]))
-    body, x = [], 0.0
+    body, x, y, right = [], 0.0, 0.0, 0.0
     for role, fill, text in items:
+        item_w = 32 + caption([text]).w
+        if x and x + item_w > max_width:
+            x, y = 0.0, y + 26
         style = stroke_style(role) if role else "stroke:currentColor"
-        body.append(tag("rect", [("x", x), ("y", 2), ("width", 26), ("height", 18), ("fill", fill),
+        body.append(tag("rect", [("x", x), ("y", y + 2), ("width", 26), ("height", 18), ("fill", fill),
                                  ("stroke-width", 1.5), ("style", style)]))
-        body.append(label(x + 32, 11, text, anchor="start"))
-        x += 32 + caption([text]).w + 22
-    return Piece(tuple(body), x - 22, 22)
+        body.append(label(x + 32, y + 11, text, anchor="start"))
+        right = max(right, x + item_w)
+        x += item_w + 22
+    return Piece(tuple(body), right, y + 22)
 
 
-def graph_figure(lang: str, record: dict | None = None, *, svg_id: str | None = None,
-                 live: bool = False) -> str:
-    """Fig. 1 (no record) or one example's graph with every value and gradient (a record).
+def _drawing(lang, record, svg_id, live, max_width):
+    """(elements, width, height) of the graph, its rows fitted to `max_width`."""
+    hatch = f"{svg_id}-hatch"
+    pieces = {n: (_op(n, record, lang, live) if n in symbols()["ops"] else _value_node(n, record, hatch))
+              for row in ROWS for n, _ in row}
+    rows = layout.fit_rows(ROWS, pieces, max_width)
+    if record is None:
+        body, right, bottom = layout.draw(rows, EDGES, pieces, 14)
+        return body, right, bottom + 16
+    legend = _legend(lang, hatch, max_width - 2 * layout.MARGIN)
+    body, right, bottom = layout.draw(rows, EDGES, pieces, 28 + legend.h)
+    head = [hatch_pattern(hatch), place(legend, layout.MARGIN, 10)]
+    return head + body, max(right, legend.w + 2 * layout.MARGIN), bottom + 16
+
+
+def graph_figures(lang: str, record: dict | None = None, *, svg_id: str | None = None,
+                  live: bool = False) -> tuple[str, ...]:
+    """Fig. 1 (no record) or one example's graph with every value and gradient (a record): one
+    drawing if it fits a phone's column, else (wide, narrow).
     `live`: a figure whose numbers a script replaces (the explorer page): every ReLU unit's
     "off" line is drawn (hidden when on), and the title and description carry no numbers."""
     if record is not None:
         require(record)
     svg_id = svg_id or ("fig-graph" if record is None else f"fig-example-{record['id']}")
-    hatch = f"{svg_id}-hatch"
-    pieces = {n: (_op(n, record, lang, live) if n in symbols()["ops"] else _value_node(n, record, hatch))
-              for row in ROWS for n, _ in row}
-    head, top = ([], 14) if record is None else ([hatch_pattern(hatch)], 50)
-    body, right, bottom = layout.draw(ROWS, EDGES, pieces, top)
-    if record is not None:
-        head.append(place(_legend(lang, hatch), layout.MARGIN, 10))
+    smallest = NAME_FONT if record is None else FONT  # Fig. 1 has only names and op symbols
     title, desc = _texts(lang, None if live else record)
-    return root(svg_id, (right, bottom + 16), title, desc, head + body, right * MIN_SCALE)
+
+    def svg(variant, column):
+        vid = variant_id(svg_id, variant)
+        body, width, height = _drawing(lang, record, vid, live, fit_width(column, smallest))
+        return root(vid, (width, height), title, desc, body, width * MIN_TEXT_PX / smallest, variant), width
+
+    wide, width = svg("wide", WIDE_COLUMN)
+    if width <= fit_width(PHONE_COLUMN, smallest):
+        return (svg(None, WIDE_COLUMN)[0],)
+    return wide, svg("narrow", PHONE_COLUMN)[0]
+
+
+def graph_figure(lang: str, record: dict | None = None, **options) -> str:
+    """The figure's wide (or only) drawing: the standalone SVG file."""
+    return graph_figures(lang, record, **options)[0]
 
 
 def _texts(lang, record):

@@ -1,5 +1,6 @@
 """The backward pass, one figure per step: at one node, the upstream gradient (right) times the
 local derivative (under the node) gives the downstream gradient (left); red arrows run right to left.
+When that is too wide for a phone, a narrow drawing breaks the captions into lines and closes the gaps.
 """
 
 from dataclasses import dataclass
@@ -8,11 +9,14 @@ from gen.derivations.note.figures.graph_figure import hatch_pattern
 from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol, words
 from gen.derivations.note.figures.rules import backward_rule
 from gen.figures.parts import caption, chip, column, grid, label, op_node, wire
-from gen.figures.svg import Piece, num, place, root, tag
-from gen.figures.theme import CELL_H, GAP, MIN_SCALE, NAME_FONT, OP_H
+from gen.figures.svg import Piece, num, place, root, tag, variant_id
+from gen.figures.theme import (CELL_H, FONT, GAP, MIN_TEXT_PX, NAME_FONT, OP_H, PHONE_COLUMN, fit_width,
+                               text_width)
 from gen.derivations.note.figures.values import matrix, matrix_text, off_units, require
 
 COL_GAP = 60
+NARROW = {"col_gap": 36, "wrap": 96}
+"""The narrow drawing: gaps between columns, and the width captions are broken to."""
 
 
 @dataclass(frozen=True)
@@ -62,36 +66,37 @@ def _pad(piece, h):
     return Piece(body, piece.w, h, piece.cy + dy, piece.left, piece.right)
 
 
-def _columns(lang, record, step, hatch):
+def _columns(lang, record, step, hatch, wrap=None):
     """(downstream, node with local derivative, upstream) columns; off units hatched at ReLU."""
     w, sym = words(lang), symbols()
     off = {(i, 0) for i in off_units(record)} if step.op == "relu" else set()
     down, up = f"dL_d{step.key}", f"dL_d{step.out}"
     left = [_pad(chip(sym["nodes"][step.key]), OP_H),
             grid(matrix(record, down), down, "gradient", off=off, hatch=hatch),
-            caption([w["downstream"], grad_symbol(step.key)])]
+            caption([w["downstream"], grad_symbol(step.key)], max_width=wrap)]
     middle = [op_node(sym["ops"][step.op]),
               grid(matrix(record, step.local), step.local, "local", transposed=step.transposed,
                    off=off, hatch=hatch),
-              caption(_local_caption(w, step))]
-    middle += [caption([w["off_unit"].format(entry=sym["z_entries"][i])],
+              caption(_local_caption(w, step), max_width=wrap)]
+    middle += [caption([w["off_unit"].format(entry=sym["z_entries"][i])], max_width=wrap,
                        extra=[("data-off-unit", str(i))]) for i in sorted({i for i, _ in off})]
     right = [_pad(chip(sym["nodes"][step.out]), OP_H),
-             grid(matrix(record, up), up, "gradient"), caption([w["upstream"], grad_symbol(step.out)])]
+             grid(matrix(record, up), up, "gradient"),
+             caption([w["upstream"], grad_symbol(step.out)], max_width=wrap)]
     return [(column(parts, anchor=0, gap=GAP), parts[1]) for parts in (left, middle, right)]
 
 
-def _figure_body(lang, record, step, hatch):
+def _figure_body(lang, record, step, hatch, col_gap=COL_GAP, wrap=None):
     """Columns side by side, the forward wires, the red backward arrows, the rule below."""
-    cols = _columns(lang, record, step, hatch)
-    content_w = sum(c.w for c, _ in cols) + COL_GAP * (len(cols) - 1)
-    width = content_w + 32
+    cols = _columns(lang, record, step, hatch, wrap)
+    content_w = sum(c.w for c, _ in cols) + col_gap * (len(cols) - 1)
+    width = max(content_w, text_width(backward_rule(step.key, step.out), NAME_FONT)) + 32
     x, top, body, spans = 16.0, 16, [], []
     for col, grid_piece in cols:
         body.append(place(col, x, top))
         gx = x + (col.w - grid_piece.w) / 2
         spans.append((x + col.left, x + col.right, gx, gx + grid_piece.w))
-        x += col.w + COL_GAP
+        x += col.w + col_gap
     wire_y, arrow_y = top + OP_H / 2, top + OP_H + GAP + CELL_H / 2
     for a, b in ((0, 1), (1, 2)):  # forward wire →, gradient ←
         body += wire([(spans[a][1], wire_y), (spans[b][0], wire_y)])
@@ -118,15 +123,28 @@ def _texts(lang, record, step, n):
     return title, desc
 
 
-def step_figures(lang: str, record: dict) -> list[tuple[str, str, str]]:
-    """(step key, tab title, svg) for each backward step of one example, in backward order."""
+def step_drawings(lang: str, record: dict) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(step key, tab title, drawings) for each backward step of one example, in backward order:
+    one drawing if it fits a phone's column, else (wide, narrow)."""
     require(record)
     out = []
     for n, step in enumerate(STEPS, start=1):
         svg_id = f"fig-step-{record['id']}-{step.key}"
-        hatch = f"{svg_id}-hatch"
-        body, width, height = _figure_body(lang, record, step, hatch)
         title, desc = _texts(lang, record, step, n)
-        svg = root(svg_id, (width, height), title, desc, [hatch_pattern(hatch), *body], width * MIN_SCALE)
-        out.append((step.key, words(lang)["tabs"][step.key], svg))
+
+        def svg(variant, **narrow):
+            vid = variant_id(svg_id, variant)
+            hatch = f"{vid}-hatch"
+            body, width, height = _figure_body(lang, record, step, hatch, **narrow)
+            return root(vid, (width, height), title, desc, [hatch_pattern(hatch), *body],
+                        width * MIN_TEXT_PX / FONT, variant), width
+
+        only, width = svg(None)
+        drawings = (only,) if width <= fit_width(PHONE_COLUMN) else (svg("wide")[0], svg("narrow", **NARROW)[0])
+        out.append((step.key, words(lang)["tabs"][step.key], drawings))
     return out
+
+
+def step_figures(lang: str, record: dict) -> list[tuple[str, str, str]]:
+    """(step key, tab title, svg) for each backward step: its wide (or only) drawing, the SVG file."""
+    return [(key, title, drawings[0]) for key, title, drawings in step_drawings(lang, record)]
