@@ -3,7 +3,7 @@
 pymdownx.arithmatex (generic) writes math as <div class="arithmatex">\\[…\\]</div>
 and <span class="arithmatex">\\(…\\)</span>. This pass replaces the TeX inside with
 MathJax's CommonHTML (and its MathML for screen readers), links one stylesheet
-per language and copies the fonts beside it. It reads only HTML files, so it
+per language and writes beside it the fonts, cut to the characters used. It reads only HTML files, so it
 works on the output of any static site generator that writes those elements.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gen.errors import SiteError
-from gen.site import mathjax
+from gen.site import fonts, mathjax
 from gen.site.typeset import TexError, Typesetter
 
 _MATH = re.compile(r'<(div|span) class="arithmatex"([^>]*)>(.*?)</\1>', re.S)
@@ -77,14 +77,17 @@ def typeset_page(text: str, engine: Typesetter, where: str) -> tuple[str, int]:
 
 
 def write_assets(root: Path, engine: Typesetter) -> None:
-    """MathJax's stylesheet and fonts under root/TARGET (fonts are found relative to the CSS)."""
+    """MathJax's stylesheet, the fonts it uses and its licence under root/TARGET.
+
+    The stylesheet has the rules for everything the engine typeset so far, the
+    fonts only the characters those rules draw (gen/site/fonts.py)."""
     target = root / mathjax.TARGET
-    target.mkdir(parents=True, exist_ok=True)
-    (target / mathjax.STYLESHEET).write_text(engine.stylesheet(), encoding="utf-8")
-    for uri, source in mathjax.site_files():
-        dest = root / uri
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
+    web = fonts.subset(engine.stylesheet())
+    (target / mathjax.FONT_URL).mkdir(parents=True, exist_ok=True)
+    (target / mathjax.STYLESHEET).write_text(web.stylesheet, encoding="utf-8")
+    for name, data in web.files.items():
+        (target / mathjax.FONT_URL / name).write_bytes(data)
+    shutil.copyfile(mathjax.license_file(), target / mathjax.LICENSE)
 
 
 def _strip(tex: str, tag: str, where: str) -> str:
