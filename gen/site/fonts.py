@@ -48,8 +48,6 @@ class WebFonts:
     stylesheet: str
     files: dict[str, bytes]
     """File name (in the stylesheet's FONT_URL folder) → font bytes, sorted by name."""
-    characters: dict[str, str]
-    """File name → the characters kept, in code-point order (for reports and tests)."""
 
 
 def subset(stylesheet: str) -> WebFonts:
@@ -65,9 +63,9 @@ def _subset(stylesheet: str) -> WebFonts:
     sources = {family: _source(url) for family, url in faces.items()}
     cmaps = {family: set(_cmap(path)) for family, path in sources.items()}
     keep = {family: set() for family in faces}
-    glyphs = _glyphs(stylesheet)
-    primary = {stack[0] for stack, _ in glyphs} & set(faces)
-    for stack, text in glyphs:
+    stacks = _stacks(stylesheet)
+    primary = {stack[0] for stack in stacks.values()} & set(faces)
+    for stack, text in _glyphs(stylesheet, stacks):
         for char in text:
             for family in stack:
                 if family not in cmaps:
@@ -76,14 +74,13 @@ def _subset(stylesheet: str) -> WebFonts:
                     keep[family].add(ord(char))
                     break
 
-    files, characters, kept_faces = {}, {}, {}
+    files, kept_faces = {}, {}
     for family, url in faces.items():
         whole = family in primary
         if not keep[family] and not whole:
             continue
         name = Path(url).stem + "." + FORMAT
         files[name] = _subset_font(sources[family], None if whole else keep[family])
-        characters[name] = "".join(chr(c) for c in sorted(cmaps[family] if whole else keep[family]))
         kept_faces[family] = (name, None if whole else keep[family])
 
     def face(match: re.Match) -> str:
@@ -97,11 +94,11 @@ def _subset(stylesheet: str) -> WebFonts:
                 f"{limit}}}\n\n")
 
     css = _FONT_FACE.sub(face, stylesheet)
-    return WebFonts(css, dict(sorted(files.items())), dict(sorted(characters.items())))
+    return WebFonts(css, dict(sorted(files.items())))
 
 
-def _glyphs(stylesheet: str) -> list[tuple[list[str], str]]:
-    """(font-family list, characters) for every ::before rule with content."""
+def _stacks(stylesheet: str) -> dict[str, list[str]]:
+    """{selector: font-family list} for every rule that sets one (not the @font-face rules)."""
     stacks = {}
     for selector, body in _RULE.findall(stylesheet):
         family = _FAMILY.search(body)
@@ -109,6 +106,11 @@ def _glyphs(stylesheet: str) -> list[tuple[list[str], str]]:
             for part in selector.split(","):
                 stacks[part.strip()] = [f.strip() for f in family.group(1).replace("! important", "")
                                         .replace("!important", "").split(",")]
+    return stacks
+
+
+def _glyphs(stylesheet: str, stacks: dict[str, list[str]]) -> list[tuple[list[str], str]]:
+    """(font-family list, characters) for every ::before rule with content."""
     stretchy = stacks.get("mjx-stretchy-v mjx-c")
     main = stacks.get(".MJX-TEX")
     if not stretchy or not main:
