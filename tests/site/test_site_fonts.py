@@ -168,9 +168,11 @@ def _with_faces(css: str, faces: str) -> str:
     return css[:found[0].start()] + faces + css[found[-1].end():]
 
 
-def _screenshot(browser, url, css=None):
+def _screenshot(browser, url, css=None, page=None):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     failed = []
+    if page is not None:
+        context.route(url, lambda route: route.fulfill(body=page, content_type="text/html"))
     if css is not None:
         context.route("**/assets/mathjax/mathjax.css",
                       lambda route: route.fulfill(body=css, content_type="text/css"))
@@ -189,6 +191,40 @@ def _screenshot(browser, url, css=None):
     finally:
         context.close()
     return shot, faces, failed
+
+
+GLYPH = re.compile(r"(?m)^mjx-c\.mjx-c([0-9A-F]+)((?:\.TEX-[A-Z0-9]+)?)::before \{")
+PART = re.compile(r"(?m)^mjx-stretchy-([vh])\.mjx-c([0-9A-F]+) mjx-(beg|ext|mid|end) mjx-c::before \{")
+
+
+def _every_glyph_page(css: str) -> str:
+    """A page with one cell for each glyph rule of the stylesheet: every character the site's math draws."""
+    cells = [f'<mjx-c class="mjx-c{code}{cls.replace(".", " ")}"></mjx-c>' for code, cls in GLYPH.findall(css)]
+    cells += [f'<mjx-stretchy-{axis} class="mjx-c{code}"><mjx-{part}><mjx-c></mjx-c></mjx-{part}>'
+              f'</mjx-stretchy-{axis}>' for axis, code, part in PART.findall(css)]
+    from gen.site import fonts
+
+    rules = sum(1 for selector, body in fonts._RULE.findall(css)
+                if selector.endswith("::before") and fonts._CONTENT.search(body))
+    assert len(cells) == rules > 50, (len(cells), rules)  # no glyph rule of another shape left out
+    style = ("body { margin: 8px; font-size: 40px; } b { display: inline-block; width: 2.5em; height: 3.5em; "
+             "overflow: hidden; vertical-align: top; padding-top: 1.5em; box-sizing: border-box; }")
+    body = "".join(f'<b><mjx-container jax="CHTML"><mjx-math class="MJX-TEX">{cell}</mjx-math></mjx-container></b>'
+                   for cell in cells)
+    return (f'<!doctype html><html><head><link rel="stylesheet" href="{mathjax.STYLESHEET}">'
+            f"<style>{style}</style></head><body>{body}</body></html>")
+
+
+def test_every_glyph_drawn_as_with_full_fonts(browser, http_url, site):
+    """Each character of each font the site serves, alone, against MathJax's full fonts."""
+    css = (site / mathjax.TARGET / mathjax.STYLESHEET).read_text("utf-8")
+    page = _every_glyph_page(css)
+    url = http_url + KO.path + mathjax.TARGET + "/every-glyph.html"
+    subset, faces, failed = _screenshot(browser, url, page=page)
+    assert not failed and all(status != "error" for _, status in faces), (failed, faces)
+    full, _, failed = _screenshot(browser, url, _full_font_stylesheet(css), page=page)
+    assert not failed, failed
+    assert subset == full, "a glyph draws differently with the subset fonts than with MathJax's full fonts"
 
 
 @pytest.mark.parametrize("page", ["derivation/", "examples/"])
