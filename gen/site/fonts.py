@@ -20,6 +20,7 @@ without a unicode-range, as MathJax serves it.
 """
 
 import functools
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -90,11 +91,16 @@ def _subset(stylesheet: str) -> WebFonts:
         name, chars = kept_faces[family]
         limit = f"  unicode-range: {_ranges(chars)};\n" if chars else ""
         return (f"@font-face {{\n  font-family: {family};\n"
-                f'  src: url("{mathjax.FONT_URL}/{name}") format("{FORMAT}");\n'
+                f'  src: url("{mathjax.FONT_URL}/{name}?v={version(files[name])}") format("{FORMAT}");\n'
                 f"{limit}}}\n\n")
 
     css = _FONT_FACE.sub(face, stylesheet)
     return WebFonts(css, dict(sorted(files.items())))
+
+
+def version(data: bytes) -> str:
+    """A short hash of a file's bytes, for its URL (?v=…): a new file is a new URL to caches."""
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def _stacks(stylesheet: str) -> dict[str, list[str]]:

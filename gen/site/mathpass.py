@@ -25,6 +25,8 @@ _DELIMITERS = {"div": ("\\[", "\\]"), "span": ("\\(", "\\)")}
 DESKTOP_COLUMN_EM = 33.0
 
 _SITE_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)assets/stylesheets/site\.css">')
+_MATHJAX_CSS = re.compile(r'(<link rel="stylesheet" href="(?:\.\./)*'
+                          + re.escape(f"{mathjax.TARGET}/{mathjax.STYLESHEET}") + ')"')
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,25 @@ class PassResult:
 
 
 def typeset_site(out: Path, roots: list[Path], engine: Typesetter) -> PassResult:
-    """Typeset every page under out; write the stylesheet and fonts into each language root."""
+    """Typeset every page under out; write the stylesheet and fonts into each language root.
+
+    The pages link the stylesheet with its content's hash (mathjax.css?v=…), and
+    the stylesheet its fonts likewise: both change with the site's math, so a
+    browser holding an earlier build's copy fetches the new one."""
     pages = equations = 0
+    typeset = {}
     for page in sorted(out.rglob("*.html")):
         text = page.read_text("utf-8")
         new, count = typeset_page(text, engine, where=page.relative_to(out).as_posix())
         if count:
-            page.write_text(new, encoding="utf-8")
+            typeset[page] = new
             pages, equations = pages + 1, equations + count
+    web = fonts.subset(engine.stylesheet())
     for root in roots:
-        write_assets(root, engine)
+        write_assets(root, web)
+    version = fonts.version(web.stylesheet.encode("utf-8"))
+    for page, text in typeset.items():
+        page.write_text(_MATHJAX_CSS.sub(rf'\1?v={version}"', text, count=1), encoding="utf-8")
     return PassResult(pages, equations)
 
 
@@ -76,13 +87,9 @@ def typeset_page(text: str, engine: Typesetter, where: str) -> tuple[str, int]:
     return text, count
 
 
-def write_assets(root: Path, engine: Typesetter) -> None:
-    """MathJax's stylesheet, the fonts it uses and its licence under root/TARGET.
-
-    The stylesheet has the rules for everything the engine typeset so far, the
-    fonts only the characters those rules draw (gen/site/fonts.py)."""
+def write_assets(root: Path, web: fonts.WebFonts) -> None:
+    """MathJax's stylesheet, the fonts it uses (gen/site/fonts.py) and its licence under root/TARGET."""
     target = root / mathjax.TARGET
-    web = fonts.subset(engine.stylesheet())
     (target / mathjax.FONT_URL).mkdir(parents=True, exist_ok=True)
     (target / mathjax.STYLESHEET).write_text(web.stylesheet, encoding="utf-8")
     for name, data in web.files.items():

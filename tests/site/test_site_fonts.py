@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from gen.site import layout, mathjax
+from gen.site import fonts, layout, mathjax
 from gen.site.typeset import Typesetter
 
 KO = layout.language("ko")
@@ -66,6 +66,8 @@ def _served_fonts(root):
     css = (root / mathjax.TARGET / mathjax.STYLESHEET).read_text("utf-8")
     found = {}
     for family, url, ranges in FONT_FACE.findall(css):
+        url, _, version = url.partition("?v=")
+        assert version == fonts.version((root / mathjax.TARGET / url).read_bytes()), url
         if not ranges:
             found[family] = (root / mathjax.TARGET / url, None)
             continue
@@ -127,10 +129,17 @@ def test_fonts_and_stylesheet_same_in_every_copy(site, offline_site):
         assert {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == reference, root
 
 
+def test_pages_link_the_stylesheet_by_its_content(site, pages):
+    """mathjax.css?v=<hash of its bytes>: a browser holding an earlier build's stylesheet (or fonts) fetches the new one."""
+    for lang in layout.LANGUAGES:
+        root = site / lang.path
+        version = fonts.version((root / mathjax.TARGET / mathjax.STYLESHEET).read_bytes())
+        html = (root / "derivation" / "index.html").read_text("utf-8")
+        assert f'../{mathjax.TARGET}/{mathjax.STYLESHEET}?v={version}"' in html
+
+
 def test_subsetting_is_deterministic(site):
     """The same stylesheet gives the same font bytes (no timestamp or set order leaks in)."""
-    from gen.site import fonts
-
     css = (site / mathjax.TARGET / mathjax.STYLESHEET).read_text("utf-8")
     with Typesetter() as engine:
         full = engine.stylesheet()  # nothing typeset: MathJax's @font-face rules for all its fonts
@@ -152,8 +161,6 @@ SETTLE = "async () => { await document.fonts.ready; return [...document.fonts].m
 
 
 def _full_font_stylesheet(css: str, drop: str | None = None) -> str:
-    from gen.site import fonts
-
     with Typesetter() as engine:
         full = engine.stylesheet()
     faces = "".join(m.group(0).replace(f'url("{mathjax.FONT_URL}/', 'url("full-fonts/')
@@ -174,7 +181,7 @@ def _screenshot(browser, url, css=None, page=None):
     if page is not None:
         context.route(url, lambda route: route.fulfill(body=page, content_type="text/html"))
     if css is not None:
-        context.route("**/assets/mathjax/mathjax.css",
+        context.route("**/assets/mathjax/mathjax.css*",
                       lambda route: route.fulfill(body=css, content_type="text/css"))
         context.route("**/full-fonts/*.woff", lambda route: route.fulfill(
             path=str(mathjax.font_dir() / route.request.url.rsplit("/", 1)[1]), content_type="font/woff"))
@@ -202,8 +209,6 @@ def _every_glyph_page(css: str) -> str:
     cells = [f'<mjx-c class="mjx-c{code}{cls.replace(".", " ")}"></mjx-c>' for code, cls in GLYPH.findall(css)]
     cells += [f'<mjx-stretchy-{axis} class="mjx-c{code}"><mjx-{part}><mjx-c></mjx-c></mjx-{part}>'
               f'</mjx-stretchy-{axis}>' for axis, code, part in PART.findall(css)]
-    from gen.site import fonts
-
     rules = sum(1 for selector, body in fonts._RULE.findall(css)
                 if selector.endswith("::before") and fonts._CONTENT.search(body))
     assert len(cells) == rules > 50, (len(cells), rules)  # no glyph rule of another shape left out
