@@ -2,7 +2,8 @@
 
 django-static-mathjax ships the whole MathJax distribution (24 MB under es5/).
 The build runs its TeX input and CommonHTML output (gen/site/typeset.py); the
-site serves only the web fonts and one stylesheet, never a script.
+site serves only one stylesheet and the web fonts, cut down to the characters
+the site uses (gen/site/fonts.py), never a script.
 """
 
 import importlib.util
@@ -17,10 +18,13 @@ TARGET = "assets/mathjax"
 STYLESHEET = "mathjax.css"
 """MathJax's CHTML stylesheet for every glyph the site uses, in TARGET."""
 
+LICENSE = "LICENSE"
+"""MathJax's licence (Apache 2.0, fonts included), in TARGET beside the fonts."""
+
 FONT_URL = "woff-v2"
 """Where the stylesheet finds the fonts, relative to itself."""
 
-_FONTS = "output/chtml/fonts/woff-v2/*.woff"
+_FONTS = "output/chtml/fonts/woff-v2"
 
 
 def es5_dir() -> Path:
@@ -34,10 +38,11 @@ def es5_dir() -> Path:
     return root / "es5"
 
 
-def site_files() -> list[tuple[str, Path]]:
-    """(path below a language root, source file) for MathJax's fonts and licence, sorted."""
-    es5 = es5_dir()
-    found = [(f"{TARGET}/LICENSE", es5.parent / "LICENSE")]
-    for source in sorted(es5.glob(_FONTS)):
-        found.append((f"{TARGET}/{FONT_URL}/{source.name}", source))
-    return sorted(found)
+def font_dir() -> Path:
+    """MathJax's woff fonts as installed (the sources of the site's subsets)."""
+    return es5_dir() / _FONTS
+
+
+def license_file() -> Path:
+    """MathJax's licence file as installed."""
+    return es5_dir().parent / LICENSE

@@ -3,7 +3,7 @@
 pymdownx.arithmatex (generic) writes math as <div class="arithmatex">\\[…\\]</div>
 and <span class="arithmatex">\\(…\\)</span>. This pass replaces the TeX inside with
 MathJax's CommonHTML (and its MathML for screen readers), links one stylesheet
-per language and copies the fonts beside it. It reads only HTML files, so it
+per language and writes beside it the fonts, cut to the characters used. It reads only HTML files, so it
 works on the output of any static site generator that writes those elements.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gen.errors import SiteError
-from gen.site import mathjax
+from gen.site import fonts, mathjax
 from gen.site.typeset import TexError, Typesetter
 
 _MATH = re.compile(r'<(div|span) class="arithmatex"([^>]*)>(.*?)</\1>', re.S)
@@ -25,6 +25,8 @@ _DELIMITERS = {"div": ("\\[", "\\]"), "span": ("\\(", "\\)")}
 DESKTOP_COLUMN_EM = 33.0
 
 _SITE_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)assets/stylesheets/site\.css">')
+_MATHJAX_CSS = re.compile(r'(<link rel="stylesheet" href="(?:\.\./)*'
+                          + re.escape(f"{mathjax.TARGET}/{mathjax.STYLESHEET}") + ')"')
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,25 @@ class PassResult:
 
 
 def typeset_site(out: Path, roots: list[Path], engine: Typesetter) -> PassResult:
-    """Typeset every page under out; write the stylesheet and fonts into each language root."""
+    """Typeset every page under out; write the stylesheet and fonts into each language root.
+
+    The pages link the stylesheet with its content's hash (mathjax.css?v=…), and
+    the stylesheet its fonts likewise: both change with the site's math, so a
+    browser holding an earlier build's copy fetches the new one."""
     pages = equations = 0
+    typeset = {}
     for page in sorted(out.rglob("*.html")):
         text = page.read_text("utf-8")
         new, count = typeset_page(text, engine, where=page.relative_to(out).as_posix())
         if count:
-            page.write_text(new, encoding="utf-8")
+            typeset[page] = new
             pages, equations = pages + 1, equations + count
+    web = fonts.subset(engine.stylesheet())
     for root in roots:
-        write_assets(root, engine)
+        write_assets(root, web)
+    version = fonts.version(web.stylesheet.encode("utf-8"))
+    for page, text in typeset.items():
+        page.write_text(_MATHJAX_CSS.sub(rf'\1?v={version}"', text, count=1), encoding="utf-8")
     return PassResult(pages, equations)
 
 
@@ -76,15 +87,14 @@ def typeset_page(text: str, engine: Typesetter, where: str) -> tuple[str, int]:
     return text, count
 
 
-def write_assets(root: Path, engine: Typesetter) -> None:
-    """MathJax's stylesheet and fonts under root/TARGET (fonts are found relative to the CSS)."""
+def write_assets(root: Path, web: fonts.WebFonts) -> None:
+    """MathJax's stylesheet, the fonts it uses (gen/site/fonts.py) and its licence under root/TARGET."""
     target = root / mathjax.TARGET
-    target.mkdir(parents=True, exist_ok=True)
-    (target / mathjax.STYLESHEET).write_text(engine.stylesheet(), encoding="utf-8")
-    for uri, source in mathjax.site_files():
-        dest = root / uri
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
+    (target / mathjax.FONT_URL).mkdir(parents=True, exist_ok=True)
+    (target / mathjax.STYLESHEET).write_text(web.stylesheet, encoding="utf-8")
+    for name, data in web.files.items():
+        (target / mathjax.FONT_URL / name).write_bytes(data)
+    shutil.copyfile(mathjax.license_file(), target / mathjax.LICENSE)
 
 
 def _strip(tex: str, tag: str, where: str) -> str:

@@ -32,7 +32,7 @@ window.MathJax = {
     packages: {'[-]': ['noundefined']},
     formatError: function (jax, err) { throw err; }
   },
-  chtml: {fontURL: '%(font_url)s', adaptiveCSS: false},
+  chtml: {fontURL: '%(font_url)s', adaptiveCSS: true},
   startup: {typeset: false}
 };
 """
@@ -55,7 +55,26 @@ function __typeset(tex, display) {
   return [markup, box.L + box.w + box.R];
 }
 function __stylesheet() {
-  return MathJax.startup.adaptor.textContent(MathJax.chtmlStylesheet());
+  // The rules for what was typeset so far, made anew each time in the order of MathJax's full
+  // stylesheet (wrappers in the factory's order, delimiters, then each font variant's characters):
+  // the same set of equations gives the same text, whatever order they came in and however often
+  // this is asked (MathJax's own update puts the new rules first).
+  var doc = MathJax.startup.document, jax = doc.outputJax, font = jax.font;
+  function sorted(usage, order) {
+    var all = Array.from(usage.used, function (key) { return JSON.parse(key); });
+    return all.map(function (item) { return [order(item), JSON.stringify(item), item]; })
+      .sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); })
+      .map(function (entry) { return entry[2]; });
+  }
+  var kinds = jax.factory.getKinds(), variants = Object.keys(font.variant);
+  function rank(list, item) { var i = list.indexOf(item); return i < 0 ? list.length : i; }
+  jax.wrapperUsage.needsUpdate = sorted(jax.wrapperUsage, function (kind) { return rank(kinds, kind); });
+  font.delimUsage.needsUpdate = sorted(font.delimUsage, function (n) { return n; });
+  font.charUsage.needsUpdate = sorted(font.charUsage, function (c) {
+    return rank(variants, c[0]) * 0x200000 + c[1];
+  });
+  jax.chtmlStyles = null;
+  return MathJax.startup.adaptor.textContent(jax.styleSheet(doc));
 }
 """
 

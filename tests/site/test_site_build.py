@@ -92,7 +92,7 @@ def test_math_typeset_at_build_no_script(site):
     for lang in layout.LANGUAGES:
         folder = site / lang.path / mathjax.TARGET
         assert (folder / mathjax.STYLESHEET).is_file()
-        assert len(list(folder.glob(f"{mathjax.FONT_URL}/*.woff"))) >= 20
+        assert list((folder / mathjax.FONT_URL).iterdir())
         assert not list(folder.rglob("*.js"))
         html = (site / lang.path / "derivation" / "index.html").read_text("utf-8")
         assert "<mjx-container" in html and "<mjx-assistive-mml" in html

@@ -64,22 +64,52 @@ def test_phone_never_scrolls_sideways(browser, http_url, lang):
         assert found["figures"] == [], page
 
 
-def test_phone_equation_number_on_screen(browser, http_url):
-    """A numbered equation wider than a phone scrolls in its box, its number on screen."""
+# Each numbered display equation wider than the box it scrolls in: its box, its number and what the
+# browser draws at the number's centre, at rest and scrolled to the end; and how far the box scrolls
+# against the width of the equation itself (a sticky number must not widen what scrolls).
+SCROLL_NUMBERED = """async () => {
+    const rect = e => { const r = e.getBoundingClientRect();
+                        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+    const seen = d => { const n = d.querySelector('mjx-labels mjx-mtd'), r = n.getBoundingClientRect();
+                        const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+                        return {number: rect(n), drawn: !!hit && n.contains(hit)}; };
+    const found = [];
+    for (const d of document.querySelectorAll('div.arithmatex')) {
+        if (!d.querySelector('mjx-labels') || d.scrollWidth <= d.clientWidth + 1) continue;
+        d.scrollIntoView({block: 'center'});
+        await new Promise(r => requestAnimationFrame(r));
+        const rest = seen(d);
+        d.scrollLeft = d.scrollWidth;
+        await new Promise(r => requestAnimationFrame(r));
+        found.push({box: rect(d), rest, end: {...seen(d), scrolled: d.scrollLeft},
+                    overflowX: getComputedStyle(d).overflowX, scrollWidth: d.scrollWidth,
+                    equation: d.firstElementChild.getBoundingClientRect().width});
+        d.scrollLeft = 0;
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_phone_equation_number_on_screen(browser, http_url, lang):
+    """A numbered equation wider than a phone scrolls in its box, its number on screen all the way."""
     context = browser.new_context(viewport={"width": 390, "height": 900})
     tab = context.new_page()
-    tab.goto(page_url(http_url, layout.LANGUAGES[0], "derivation.md"))
+    tab.goto(page_url(http_url, lang, "derivation.md"))
     tab.add_style_tag(content=SHOW_ALL)
-    boxes = tab.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
-        .filter(d => d.querySelector('mjx-labels') && d.scrollWidth > d.clientWidth + 1)
-        .map(d => [d.getBoundingClientRect(),
-                   d.querySelector('mjx-labels mjx-mtd').getBoundingClientRect(),
-                   getComputedStyle(d).overflowX])""")
+    boxes = tab.evaluate(SCROLL_NUMBERED)
     context.close()
     assert boxes
-    for box, number, overflow in boxes:
-        assert overflow == "auto"
-        assert box["left"] <= number["left"] and number["right"] <= box["right"]
+    for found in boxes:
+        box = found["box"]
+        assert found["overflowX"] == "auto"
+        assert abs(found["scrollWidth"] - found["equation"]) <= 1, found  # scrolls as far as the equation is wide
+        assert found["end"]["scrolled"] > 0, found
+        for state in ("rest", "end"):
+            number = found[state]["number"]
+            assert box["left"] <= number["left"] and number["right"] <= box["right"], (state, found)
+            assert box["top"] <= number["top"] and number["bottom"] <= box["bottom"], (state, found)
+            assert found[state]["drawn"], (state, found)  # nothing drawn over it
 
 
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
