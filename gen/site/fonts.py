@@ -49,6 +49,15 @@ class WebFonts:
     stylesheet: str
     files: dict[str, bytes]
     """File name (in the stylesheet's FONT_URL folder) → font bytes, sorted by name."""
+    primary: tuple[str, ...]
+    """URLs (relative to the stylesheet, versioned) of the fonts every equation's lines take their
+    ascent and descent from."""
+    drawn_by: dict[str, tuple[str, ...]]
+    """Glyph rule's selector (`mjx-c.mjx-c1D465.TEX-I::before`) → URLs of the fonts drawing it.
+
+    A glyph's box sits on its line by its font's ascent and descent, so a page preloads the fonts its
+    glyphs use (and the primary ones): laid out with a fallback font's metrics, lines would move when
+    the fonts arrive."""
 
 
 def subset(stylesheet: str) -> WebFonts:
@@ -66,16 +75,18 @@ def _subset(stylesheet: str) -> WebFonts:
     keep = {family: set() for family in faces}
     stacks = _stacks(stylesheet)
     primary = {stack[0] for stack in stacks.values()} & set(faces)
-    for stack, text in _glyphs(stylesheet, stacks):
+    drawing = {}
+    for selector, stack, text in _glyphs(stylesheet, stacks):
         for char in text:
             for family in stack:
                 if family not in cmaps:
                     break  # not one of MathJax's fonts: the browser's own font draws it
                 if ord(char) in cmaps[family]:
                     keep[family].add(ord(char))
+                    drawing.setdefault(selector, set()).add(family)
                     break
 
-    files, kept_faces = {}, {}
+    files, kept_faces, urls = {}, {}, {}
     for family, url in faces.items():
         whole = family in primary
         if not keep[family] and not whole:
@@ -83,6 +94,7 @@ def _subset(stylesheet: str) -> WebFonts:
         name = Path(url).stem + "." + FORMAT
         files[name] = _subset_font(sources[family], None if whole else keep[family])
         kept_faces[family] = (name, None if whole else keep[family])
+        urls[family] = f"{mathjax.FONT_URL}/{name}?v={version(files[name])}"
 
     def face(match: re.Match) -> str:
         family = match.group(1)
@@ -91,11 +103,12 @@ def _subset(stylesheet: str) -> WebFonts:
         name, chars = kept_faces[family]
         limit = f"  unicode-range: {_ranges(chars)};\n" if chars else ""
         return (f"@font-face {{\n  font-family: {family};\n"
-                f'  src: url("{mathjax.FONT_URL}/{name}?v={version(files[name])}") format("{FORMAT}");\n'
+                f'  src: url("{urls[family]}") format("{FORMAT}");\n'
                 f"{limit}}}\n\n")
 
     css = _FONT_FACE.sub(face, stylesheet)
-    return WebFonts(css, dict(sorted(files.items())))
+    drawn_by = {selector: tuple(sorted(urls[f] for f in families)) for selector, families in sorted(drawing.items())}
+    return WebFonts(css, dict(sorted(files.items())), tuple(sorted(urls[f] for f in primary)), drawn_by)
 
 
 def version(data: bytes) -> str:
@@ -115,8 +128,8 @@ def _stacks(stylesheet: str) -> dict[str, list[str]]:
     return stacks
 
 
-def _glyphs(stylesheet: str, stacks: dict[str, list[str]]) -> list[tuple[list[str], str]]:
-    """(font-family list, characters) for every ::before rule with content."""
+def _glyphs(stylesheet: str, stacks: dict[str, list[str]]) -> list[tuple[str, list[str], str]]:
+    """(selector, font-family list, characters) for every ::before rule with content."""
     stretchy = stacks.get("mjx-stretchy-v mjx-c")
     main = stacks.get(".MJX-TEX")
     if not stretchy or not main:
@@ -136,7 +149,7 @@ def _glyphs(stylesheet: str, stacks: dict[str, list[str]]) -> list[tuple[list[st
                 raise SiteError(f"MathJax's stylesheet has no font-family for .{cls.group(1)}")
         else:
             stack = main  # inherited from <mjx-math class="MJX-TEX">
-        found.append((stack, text))
+        found.append((selector, stack, text))
     return found
 
 

@@ -25,8 +25,10 @@ _DELIMITERS = {"div": ("\\[", "\\]"), "span": ("\\(", "\\)")}
 DESKTOP_COLUMN_EM = 33.0
 
 _SITE_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)assets/stylesheets/site\.css">')
-_MATHJAX_CSS = re.compile(r'(<link rel="stylesheet" href="(?:\.\./)*'
-                          + re.escape(f"{mathjax.TARGET}/{mathjax.STYLESHEET}") + ')"')
+_GLYPH = re.compile(r'<mjx-c class="([^"]+)"')
+_STRETCHY = re.compile(r'<(mjx-stretchy-[vh])\b[^>]*\bclass="([^"]+)"')
+_MATHJAX_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)'
+                          + re.escape(f"{mathjax.TARGET}/{mathjax.STYLESHEET}") + '">')
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def typeset_site(out: Path, roots: list[Path], engine: Typesetter) -> PassResult
         write_assets(root, web)
     version = fonts.version(web.stylesheet.encode("utf-8"))
     for page, text in typeset.items():
-        page.write_text(_MATHJAX_CSS.sub(rf'\1?v={version}"', text, count=1), encoding="utf-8")
+        links = lambda m, text=text: _head_links(m.group(1), fonts_used(text, web), version)  # noqa: E731
+        page.write_text(_MATHJAX_CSS.sub(links, text, count=1), encoding="utf-8")
     return PassResult(pages, equations)
 
 
@@ -111,6 +114,27 @@ def _link_stylesheet(text: str, where: str) -> str:
         raise SiteError(f"{where}: no link to assets/stylesheets/site.css to put MathJax's beside")
     href = f"{match.group(1)}{mathjax.TARGET}/{mathjax.STYLESHEET}"
     return text[:match.start()] + f'<link rel="stylesheet" href="{href}">' + text[match.start():]
+
+
+def fonts_used(text: str, web: fonts.WebFonts) -> list[str]:
+    """URLs (relative to the stylesheet) of the fonts a typeset page's glyphs are drawn from, and the primary ones."""
+    urls = set(web.primary)
+    for classes in set(_GLYPH.findall(text)):
+        urls.update(web.drawn_by.get("mjx-c." + ".".join(classes.split()) + "::before", ()))
+    for element, char in set(_STRETCHY.findall(text)):  # its parts' rules: `mjx-stretchy-v.mjx-c28 mjx-beg mjx-c::before`
+        prefix = f"{element}.{char} "
+        urls.update(url for selector, found in web.drawn_by.items() if selector.startswith(prefix) for url in found)
+    return sorted(urls)
+
+
+def _head_links(up: str, preload: list[str], version: str) -> str:
+    """The versioned stylesheet link, after a preload of the fonts the page's math is drawn with: a glyph sits
+    on its line by its font's ascent and descent, so laid out with a fallback font, lines would move when the
+    fonts arrive."""
+    folder = f"{up}{mathjax.TARGET}"
+    preloads = "".join(f'<link rel="preload" href="{folder}/{url}" as="font" type="font/{fonts.FORMAT}" crossorigin>'
+                       for url in preload)
+    return f'{preloads}<link rel="stylesheet" href="{folder}/{mathjax.STYLESHEET}?v={version}">'
 
 
 def _short(tex: str, limit: int = 70) -> str:
