@@ -20,14 +20,19 @@ def one_hot(labels, classes):
 
 
 class Oracle:
-    """Direct derivatives of L for one shape (N, D, H, C) and one loss."""
+    """Direct derivatives of L for one shape (N, D, H, C) and one loss.
 
-    def __init__(self, sizes, loss, labels=None):
+    `fixed` (input name → matrix of numbers) puts those inputs' numbers into L before anything is
+    differentiated: the derivative by any other input's entries is the same, and much cheaper."""
+
+    def __init__(self, sizes, loss, labels=None, fixed=None):
         n, d, h, c = sizes
-        self.loss, self.n, self._gradients, self._values = loss, n, {}, {}
+        self.loss, self.n, self._gradients, self._values, self._resolved, self._on = loss, n, {}, {}, {}, {}
         m = {"X": entries("X", n, d), "W1": entries("W1", d, h), "b1": entries("b1", 1, h),
              "W2": entries("W2", h, c), "b2": entries("b2", 1, c), "T": entries("T", n, c),
              "z": entries("z", n, h), "h": entries("h", n, h), "y": entries("y", n, c)}
+        for key, numbers in (fixed or {}).items():
+            m[key] = sp.ImmutableMatrix(*m[key].shape, list(numbers))
         m["Y"] = one_hot(labels or [a % c for a in range(n)], c)
         self.m = m
         ones = sp.ones(n, 1)
@@ -38,7 +43,7 @@ class Oracle:
         self.z = sp.ImmutableMatrix(z_of)
         self.y = sp.ImmutableMatrix(y_of(relu(self.z)))
         # L from each node onward, that node's entries free.
-        self.loss_from = {"y": head(m["y"]), "h": head(y_of(m["h"])), "W2": head(y_of(relu(self.z))),
+        self.loss_from = {"y": head(m["y"]), "h": head(y_of(m["h"])), "W2": head(self.y),
                           "z": head(y_of(relu(m["z"])))}
         for name in ("b2", "W1", "b1", "X"):
             self.loss_from[name] = self.loss_from["W2"]
@@ -59,10 +64,24 @@ class Oracle:
         return self._gradients[name]
 
     def reference(self, name, pattern):
-        """∂L/∂name with the free entries of y, h or z set to their values from the inputs."""
+        """∂L/∂name with the free entries of y, h or z set to their values from the inputs
+        (Heaviside and Max left in: at numbers they evaluate themselves)."""
+        return self.gradient(name).xreplace(self._free(name, pattern))
+
+    def resolved(self, name, pattern):
+        """`reference` with ReLU resolved by `pattern` and exponentials as symbols e_ab (see `resolve`).
+
+        ReLU is resolved before the free entries are set: Max(0, z_ab) of a free symbol becomes
+        1[on]·z_ab, where setting z_ab first would rebuild Max around a whole sum (slow in sympy)."""
+        key = (name, pattern)
+        if key not in self._resolved:
+            relu = self._relu(self.gradient(name), pattern).xreplace(self._free(name, pattern))
+            self._resolved[key] = self._exponentials(relu, pattern)
+        return self._resolved[key]
+
+    def _free(self, name, pattern):
         values = self.values(pattern)
-        free = {v: values[name][a] for a, v in enumerate(self.m[name])} if name in ("y", "h", "z") else {}
-        return self.gradient(name).xreplace(free)
+        return {v: values[name][a] for a, v in enumerate(self.m[name])} if name in ("y", "h", "z") else {}
 
     def values(self, pattern):
         """Matrix name → explicit matrix for substituting into a claimed matrix form, under `pattern`."""
@@ -83,21 +102,29 @@ class Oracle:
 
     def resolve(self, expr, pattern):
         """`expr` with ReLU resolved by the sign pattern and exponentials as symbols e_ab."""
-        on = {}
-        for a in range(pattern.rows):
-            for b in range(pattern.cols):
-                on[sp.expand(self.z[a, b])] = pattern[a, b]
-                on[self.m["z"][a, b]] = pattern[a, b]
+        return self._exponentials(self._relu(expr, pattern), pattern)
+
+    def _relu(self, expr, pattern):
+        """Heaviside(t) → 1[t on], Max(0, t) → 1[t on]·t, where t is an entry of z (free or from the inputs)."""
+        if pattern not in self._on:
+            on = {}
+            for a in range(pattern.rows):
+                for b in range(pattern.cols):
+                    on[sp.expand(self.z[a, b])] = pattern[a, b]
+                    on[self.m["z"][a, b]] = pattern[a, b]
+            self._on[pattern] = on
+        on = self._on[pattern]
 
         def step(t):
-            key = sp.expand(t)
+            key = t if t in on else sp.expand(t)
             if key not in on:
                 raise ValueError(f"ReLU of {t}, which is no entry of z")
             return on[key]
 
+        if not expr.has(sp.Heaviside, sp.Max):
+            return expr
         out = expr.replace(sp.Heaviside, lambda t, *_: step(t))
-        out = out.replace(sp.Max, lambda a, b: step(b if a == 0 else a) * (b if a == 0 else a))
-        return self._exponentials(out, pattern)
+        return out.replace(sp.Max, lambda a, b: step(b if a == 0 else a) * (b if a == 0 else a))
 
     def _exponentials(self, expr, pattern):
         """exp(m y_ab) → e_ab^m for an integer m, where y_ab is free or y's entry under `pattern`."""
