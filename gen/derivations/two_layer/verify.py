@@ -113,10 +113,11 @@ def check_example(worked, digits=CHECK_DIGITS):
     oracles = {}
     pattern = sp.ImmutableMatrix(worked.values["z"].applyfunc(lambda v: 1 if v > 0 else 0))
     for name in GRADIENTS:  # at numbers, Max(0, t) and Heaviside(t) evaluate themselves (no t is 0)
-        if name not in oracles:
-            fixed = {key: ex.inputs[key] for key in given if key != name}
-            oracles[name] = Oracle(ex.sizes, ex.loss, list(ex.labels) or None, fixed=fixed)
-        oracle = oracles[name]
+        free = name if name in given else None  # y, h and z: every input a number
+        if free not in oracles:
+            fixed = {key: ex.inputs[key] for key in given if key != free}
+            oracles[free] = Oracle(ex.sizes, ex.loss, list(ex.labels) or None, fixed=fixed)
+        oracle = oracles[free]
         numbers = dict(zip(oracle.m[name], ex.inputs[name])) if name in given else {}
         reference = oracle.reference(name, pattern)
         # Each distinct Max(0, t) or Heaviside(t) is evaluated once, then put in everywhere it occurs.
