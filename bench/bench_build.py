@@ -1,12 +1,13 @@
 """Build-time benchmark (not a test): `python -m gen build` of a baseline commit beside this tree.
 
-    python bench/bench_build.py [--runs 3] [--baseline d559c5a]
+    python bench/bench_build.py [--runs 3] [--baseline d559c5a] [--before REV]
 
 Both trees are exported with `git archive` (the baseline commit, and HEAD) into a scratch folder and
 built there, alternating, `--runs` times each: medians of wall time and of user CPU time (the build
 and every process it starts), with the machine's 1-minute load average before and after each run.
 Also `python -m gen --check` (the generation part alone), and for this tree the build split into
-phases, measured in process. Writes bench/RESULTS-build.md.
+phases, measured in process. `--before REV` adds a third tree (e.g. this branch's starting point) to
+the same alternation. Writes bench/RESULTS-build.md.
 
 The baseline (client-side MathJax) has one derivation, the note; this tree has two (the note and the
 two-layer network) and typesets math at build time. The like-for-like figures at the end say how.
@@ -125,11 +126,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--baseline", default="d559c5a")
+    ap.add_argument("--before", metavar="REV", help="also build this commit, in the same alternation")
     opts = ap.parse_args()
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                           text=True, check=True).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {"baseline": export(opts.baseline, Path(tmp) / "baseline"), "this tree": export("HEAD", Path(tmp) / "head")}
+        trees = {"baseline": export(opts.baseline, Path(tmp) / "baseline")}
+        if opts.before:
+            trees[f"before ({opts.before})"] = export(opts.before, Path(tmp) / "before")
+        trees["this tree"] = export("HEAD", Path(tmp) / "head")
         commands = {"build": ["build"], "--check": ["--check"]}
         rows = {(t, c): [] for t in trees for c in commands}
         note_check = []
@@ -158,7 +163,13 @@ def main():
     ratio_wall = median(this, "wall") / median(base, "wall")
     ratio_user = median(this, "user") / median(base, "user")
     lines += ["", f"This tree / baseline, `python -m gen build`: **{ratio_wall:.2f}×** wall, "
-              f"**{ratio_user:.2f}×** user CPU (the goal is ≤ 1.5× wall).", "",
+              f"**{ratio_user:.2f}×** user CPU (the goal is ≤ 1.5× wall)."]
+    if opts.before:
+        before = rows[(f"before ({opts.before})", "build")]
+        lines += ["", f"This tree / before ({opts.before}), `python -m gen build`: "
+                  f"{median(this, 'wall') / median(before, 'wall'):.2f}× wall, "
+                  f"{median(this, 'user') / median(before, 'user'):.2f}× user CPU."]
+    lines += ["",
               "## Like for like", "",
               f"The baseline has one derivation and {page_counts['baseline']} pages per language; this tree has "
               f"two and {page_counts['this tree']}, and typesets every equation when it builds. The site part "
