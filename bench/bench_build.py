@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Run inside an exported tree of this project: the build with its phases timed, as JSON on stdout.
 PHASES = r"""
-import json, sys, time
-from pathlib import Path
-import gen.cli, gen.site.build as B
+import importlib, json, sys, time
+import gen.cli, gen.pipeline
+B = importlib.import_module("gen.site.build")  # the module (gen.site.build is also the function)
 from gen.site import content, langpass, mathpass, package, searchpass
 
 times, where = {}, []
@@ -50,13 +50,14 @@ def variant(*args, offline, **kwargs):
     return "offline copy: everything" if offline else "site: everything"
 
 def part(kind):
-    return lambda *a, **k: f"{where[-1]}: {kind}"
+    # In a second process (the offline copy's mkdocs) the times stay there: only the wait is seen here.
+    return lambda *a, **k: f"{where[-1] if where else 'offline copy, second process'}: {kind}"
 
 inner_variant = B._build_variant
-def tracked(root, out, engine, *, offline, base):
+def tracked(root, out, engine, *, offline, **kwargs):
     where.append("offline copy" if offline else "site")
     try:
-        return inner_variant(root, out, engine, offline=offline, base=base)
+        return inner_variant(root, out, engine, offline=offline, **kwargs)
     finally:
         where.pop()
 B._build_variant = tracked
@@ -67,6 +68,7 @@ timed(mathpass, "typeset_site", part("math pass"))
 timed(langpass, "mark_site", part("lang pass"))
 timed(content, "drop_alternate_links", part("drop alternate links"))
 timed(package, "write_zip", "offline copy: zip")
+timed(gen.pipeline.Background, "result", lambda job: f"waiting for {job._call[0].__name__} (second process)")
 timed(gen.cli, "regenerate", "generation (compute, verify, render, compare)")
 start = time.perf_counter()
 status = gen.cli.main(["-q", "build"])

@@ -6,6 +6,7 @@ derivation's equations (`xref`) by name, with the number that derivation gives i
 
 import multiprocessing
 import threading
+import traceback
 
 from gen.errors import VerificationError
 from gen.paths import LANGUAGES, download_href
@@ -83,7 +84,8 @@ class Background:
         if kind == "verification":
             raise VerificationError(*payload)
         if kind == "error":
-            raise payload[0]
+            error, trace = payload
+            raise error from RuntimeError(f"in the worker process:\n{trace}")
         raise RuntimeError(f"the worker running {self._call[0].__name__} exited with status "
                            f"{self._process.exitcode} and no result")
 
@@ -104,6 +106,6 @@ def _run(conn, fn, args, kwargs):
     except VerificationError as err:
         message = ("verification", err.label, str(err).removeprefix(prefix.format(err.label)))
     except BaseException as err:  # noqa: BLE001 — any other error goes back to be raised by the caller
-        message = ("error", err)
+        message = ("error", err, traceback.format_exc())
     conn.send(message)
     conn.close()
