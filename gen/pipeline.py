@@ -55,13 +55,15 @@ class Background:
     """`fn(*args, **kwargs)` run in a forked process while the caller goes on; `result()` waits for its value
     or raises its error (a VerificationError as itself, so the CLI reports it as it would inline).
 
-    Where forking is not safe (another thread is running, or the platform cannot fork), `fn` runs
-    inline when `result()` is first called: the same value or error, only later."""
+    Where forking is not safe or possible (another thread is running, the platform cannot fork, or
+    this is itself a worker), `fn` runs inline when `result()` is first called: the same value or
+    error, only later."""
 
     def __init__(self, fn, *args, **kwargs):
         self._call = (fn, args, kwargs)
         self._process = self._conn = None
-        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        if (threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+                and not multiprocessing.current_process().daemon):
             context = multiprocessing.get_context("fork")
             self._conn, child = context.Pipe(duplex=False)
             self._process = context.Process(target=_run, args=(child, fn, args, kwargs), daemon=True)

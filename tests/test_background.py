@@ -47,3 +47,11 @@ def test_inline_while_another_thread_runs():
     finally:
         stop.set()
         thread.join()
+
+
+def nested(x):
+    return Background(square, x).result()
+
+
+def test_a_worker_runs_its_own_background_work_inline():
+    assert Background(nested, 5).result() == {"x": 25}
