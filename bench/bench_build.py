@@ -188,7 +188,8 @@ def main():
               f"{median(note_check, 'wall'):.2f} s wall (this tree still imports and discovers both derivations).",
               "", "## This tree's build in phases", "",
               "In process (`gen.cli.main(['build'])` with its stages timed), wall seconds, median of "
-              f"{opts.runs}. The offline copy's rows are part of the build before the site's.", "",
+              f"{opts.runs}. The offline copy's mkdocs runs in a second process while the site's rows run (the "
+              "wait for it is its own row); its passes and zip come after them.", "",
               "| phase | seconds |", "| --- | ---: |"]
     for key in split[0]:
         lines.append(f"| {key} | {statistics.median(s.get(key, 0.0) for s in split):.2f} |")
