@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from gen.errors import SiteError
+from gen.pipeline import Background
 from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls
 from gen.site.typeset import Typesetter
 
@@ -32,14 +33,22 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> 
     shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
     # Everything is built in `staging` and swapped in whole: an interrupted or failed build leaves the
     # previous site/ (and the zip inside it) as it was.
-    with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)), \
-            Typesetter() as engine:
+    copy = root / "build" / "offline" / Path(layout.OFFLINE_ZIP).stem
+    with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)):
+        # The offline copy's mkdocs runs in a second process (started before MathJax's V8 is) while
+        # this one builds and typesets the site; its passes then reuse every typeset equation.
+        pages = None if offline else Background(_mkdocs_variant, root, copy, offline=True, base=None)
+        try:
+            with Typesetter() as engine:
+                _build_variant(root, staging, engine, offline=offline,
+                               base=None if offline else urls.base_url(site_url))
+                if not offline:
+                    _build_variant(root, copy, engine, offline=True, base=None, pages=pages)
+        finally:
+            if pages is not None:
+                pages.cancel()
         if not offline:
-            copy = root / "build" / "offline" / Path(layout.OFFLINE_ZIP).stem
-            _build_variant(root, copy, engine, offline=True, base=None)
             archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
-        _build_variant(root, staging, engine, offline=offline, base=None if offline else urls.base_url(site_url))
-        if not offline:
             (staging / "downloads").mkdir(exist_ok=True)
             shutil.copyfile(archive, staging / "downloads" / layout.OFFLINE_ZIP)
     swap_in(staging, site)
@@ -104,8 +113,24 @@ def _preflight(root: Path) -> None:
 
 
 def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
-                   base: str | None) -> None:
-    """Run mkdocs once per language into out/ (the default language first), then typeset."""
+                   base: str | None, pages=None) -> None:
+    """Run mkdocs once per language into out/ (the default language first), then the passes.
+
+    `pages`, when given, is that mkdocs run already started in the background (`Background`)."""
+    if pages is None:
+        _mkdocs_variant(root, out, offline=offline, base=base)
+    else:
+        pages.result()
+    roots = [out / lang.path for lang in layout.LANGUAGES]
+    searchpass.rewrite_site(roots)
+    mathpass.typeset_site(out, roots, engine)
+    langpass.mark_site({lang.code: out / lang.path for lang in layout.LANGUAGES})
+    if offline:
+        content.drop_alternate_links(out)
+
+
+def _mkdocs_variant(root: Path, out: Path, *, offline: bool, base: str | None) -> None:
+    """mkdocs once per language into out/, the default language first (its build empties out/)."""
     # The offline copy points nowhere online: no canonical or sitemap URLs.
     env = {"OFFLINE": "true" if offline else "false", "SITE_URL": None if offline else base}
     with _environ(**env):
@@ -114,12 +139,6 @@ def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
             site_dir = out / lang.path if lang.path else out
             _mkdocs(config_file, site_dir=str(site_dir),
                     site_url=urls.language_url(base, lang.path))
-    roots = [out / lang.path for lang in layout.LANGUAGES]
-    searchpass.rewrite_site(roots)
-    mathpass.typeset_site(out, roots, engine)
-    langpass.mark_site({lang.code: out / lang.path for lang in layout.LANGUAGES})
-    if offline:
-        content.drop_alternate_links(out)
 
 
 def _mkdocs(config_file: Path, **overrides) -> None:

@@ -15,7 +15,7 @@ site_build = importlib.import_module("gen.site.build")  # the module (gen.site.b
 
 def fake_build(fail_online):
     """A stand-in for one variant's mkdocs + typesetting run: writes pages, then fails if asked."""
-    def variant(root, out, engine, *, offline, base):
+    def variant(root, out, engine, *, offline, base, pages=None):
         out.mkdir(parents=True, exist_ok=True)
         (out / "index.html").write_text("offline" if offline else "new", encoding="utf-8")
         if fail_online and not offline:
@@ -27,6 +27,7 @@ def fake_build(fail_online):
 def project(tmp_path, monkeypatch):
     monkeypatch.setattr(site_build, "_preflight", lambda root: None)
     monkeypatch.setattr(site_build, "Typesetter", contextlib.nullcontext)
+    monkeypatch.setattr(site_build, "_mkdocs_variant", lambda *a, **k: None)  # the offline copy's mkdocs
     site = tmp_path / "site"
     (site / "downloads").mkdir(parents=True)
     (site / "index.html").write_text("old", encoding="utf-8")

@@ -66,3 +66,21 @@ def test_reduction_prints_as_the_note(verified, site):
     assert tex(ours["note_S1"].lines[-1]) == note_tex(note["summary_masked"].parts[0].lines[0])
     assert tex(ours["note_S2"].lines[-1]) == note_tex(note["summary_unmasked"].parts[0].lines[0])
     assert tex(ours["note_W2"].lines[-1]) == note_tex(note["dL_dW2"].parts[0].lines[0])
+
+
+@pytest.mark.parametrize("loss", ["squared", "softmax"])
+def test_wrong_example_number_is_caught(verified, loss):
+    """Each gradient of an example is checked entry by entry: one entry off is named."""
+    from dataclasses import replace
+
+    from gen.derivations.two_layer.graph import GRADIENTS
+    from gen.derivations.two_layer.verify import check_example
+
+    worked = next(w for w in verified.workeds if w.example.loss == loss)
+    assert check_example(worked) == len(GRADIENTS)
+    for name in GRADIENTS:
+        grad = worked.grads[name]
+        off = grad.as_mutable()
+        off[-1] += sp.Rational(1, 10**6) if loss == "squared" else sp.Float("1e-20", 40)
+        with pytest.raises(VerificationError, match=f"dL/d{name}"):
+            check_example(replace(worked, grads={**worked.grads, name: sp.ImmutableMatrix(off)}))

@@ -38,6 +38,7 @@ class Oracle:
         # Each node written from its direct inputs.
         self.forward_of = {"z": m["X"] * m["W1"], "h": relu(m["z"]), "y": m["h"] * m["W2"]}
         self.z_of_inputs = m["X"] * m["W1"]
+        self._references, self._values = {}, {}
 
     @cached_property
     def matrix_env(self):
@@ -70,7 +71,12 @@ class Oracle:
         return out
 
     def reference(self, claim):
-        """The claimed quantity by direct differentiation (Heaviside and Max left in)."""
+        """The claimed quantity by direct differentiation (Heaviside and Max left in); once per claim."""
+        if claim not in self._references:
+            self._references[claim] = self._reference(claim)
+        return self._references[claim]
+
+    def _reference(self, claim):
         if claim.quantity == "forward":
             return self.forward_of.get(claim.wrt, self.m.get(claim.wrt))
         if claim.quantity == "grad":
@@ -85,9 +91,11 @@ class Oracle:
         return of.applyfunc(lambda e: sp.diff(e, var[claim.at]))
 
     def value(self, line):
-        """A displayed line as explicit sympy (matrix expressions multiplied out)."""
+        """A displayed line as explicit sympy (matrix expressions multiplied out); once per line."""
         if isinstance(line, sp.MatrixExpr) and not isinstance(line, sp.MatrixBase):
-            return sp.ImmutableMatrix(line.xreplace(self.matrix_env).as_explicit())
+            if line not in self._values:
+                self._values[line] = sp.ImmutableMatrix(line.xreplace(self.matrix_env).as_explicit())
+            return self._values[line]
         return line
 
     def agrees(self, line, claim, on):

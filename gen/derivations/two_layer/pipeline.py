@@ -9,6 +9,7 @@ from gen.derivations.two_layer.records import document, record
 from gen.derivations.two_layer.steps import NOTE_STEPS, steps
 from gen.derivations.two_layer.verify import check_example, check_index_lines, prove_all, prove_reduction
 from gen.figures import scroll_box
+from gen.pipeline import Background
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,22 @@ def compute_all(examples_path):
 
 
 def verify_all(workeds):
-    """Prove the matrix forms, the index lines, the reduction and each example's numbers."""
+    """Prove the matrix forms, the index lines, the reduction and each example's numbers.
+
+    The matrix-form proofs (the longest part) run in a second process meanwhile; if both fail,
+    the proofs' error is the one raised, as when they ran first."""
+    proofs = Background(prove_all)
     all_steps = steps()
     by_name = {s.name: s for s in all_steps}
     reduction = {f"the note's {NOTE_STEPS[key]}": (node, by_name[f"note_{key}"].lines[-1])
                  for key, node in (("W2", "W2"), ("S1", "W1"), ("S2", "W1"))}
-    counts = {"proofs": prove_all(), "index": check_index_lines(all_steps),
-              "reduction": prove_reduction(reduction), "examples": sum(check_example(w) for w in workeds)}
+    try:
+        rest = {"index": check_index_lines(all_steps), "reduction": prove_reduction(reduction),
+                "examples": sum(check_example(w) for w in workeds)}
+    except BaseException:
+        proofs.result()  # its error first, if it has one
+        raise
+    counts = {"proofs": proofs.result(), **rest}
     return Verified(tuple(workeds), all_steps, counts)
 
 
