@@ -123,7 +123,7 @@ def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
         pages.result()
     roots = [out / lang.path for lang in layout.LANGUAGES]
     searchpass.rewrite_site(roots)
-    mathpass.typeset_site(out, roots, engine)
+    mathpass.typeset_site(out, roots, engine, preload=not offline)
     langpass.mark_site({lang.code: out / lang.path for lang in layout.LANGUAGES})
     if offline:
         content.drop_alternate_links(out)

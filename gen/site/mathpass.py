@@ -41,12 +41,15 @@ class PassResult:
     """Math elements typeset (display and inline)."""
 
 
-def typeset_site(out: Path, roots: list[Path], engine: Typesetter) -> PassResult:
+def typeset_site(out: Path, roots: list[Path], engine: Typesetter, *, preload: bool = True) -> PassResult:
     """Typeset every page under out; write the stylesheet and fonts into each language root.
 
     The pages link the stylesheet with its content's hash (mathjax.css?v=…), and
     the stylesheet its fonts likewise: both change with the site's math, so a
-    browser holding an earlier build's copy fetches the new one."""
+    browser holding an earlier build's copy fetches the new one. With `preload`,
+    each page preloads the fonts its math is drawn with; a copy read from file://
+    has no network to wait for, and Chromium refuses a font preload from there
+    (a CORS request to a file URL)."""
     pages = equations = 0
     typeset = {}
     for page in sorted(out.rglob("*.html")):
@@ -60,7 +63,8 @@ def typeset_site(out: Path, roots: list[Path], engine: Typesetter) -> PassResult
         write_assets(root, web)
     version = fonts.version(web.stylesheet.encode("utf-8"))
     for page, text in typeset.items():
-        links = lambda m, text=text: _head_links(m.group(1), fonts_used(text, web), version)  # noqa: E731
+        used = fonts_used(text, web) if preload else []
+        links = lambda m, used=used: _head_links(m.group(1), used, version)  # noqa: E731
         page.write_text(_MATHJAX_CSS.sub(links, text, count=1), encoding="utf-8")
     return PassResult(pages, equations)
 
