@@ -1,9 +1,12 @@
 """Bad examples files are refused: exit status 2, one `error:` line on stderr naming the file,
 the example and the field, no traceback, and the output folder left byte for byte as it was.
 
-Each case runs `python -m gen --examples BAD --out OUT` where OUT holds a good earlier output.
+Each case runs what `python -m gen --derivation note --examples BAD --out OUT` runs (`gen.cli.main`), in this
+process, where OUT holds a good earlier output; a few run the real command in a new process too.
 """
 
+import contextlib
+import io
 import json
 import re
 import shutil
@@ -30,9 +33,18 @@ def doc(*entries):
     return "examples:\n" + entry(**GOOD) + "".join(entries)
 
 
-def run_gen(examples, out):
-    return subprocess.run([sys.executable, "-m", "gen", "--derivation", "note", "--examples", str(examples), "--out", str(out)],
-                          cwd=REPO, capture_output=True, text=True, timeout=300)
+def run_gen(examples, out, process=False):
+    """The command's exit status and output: `gen.cli.main` here (an exception it lets through fails the test),
+    or with `process`, `python -m gen` itself."""
+    argv = ["--derivation", "note", "--examples", str(examples), "--out", str(out)]
+    if process:
+        return subprocess.run([sys.executable, "-m", "gen", *argv], cwd=REPO, capture_output=True, text=True, timeout=300)
+    import gen.cli
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        status = gen.cli.main(argv)
+    return subprocess.CompletedProcess(argv, status, stdout.getvalue(), stderr.getvalue())
 
 
 def snapshot(root):
@@ -119,18 +131,24 @@ def check_refused(proc, path, label, field, fragment, before, out):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_examples_file_is_refused(case, out, tmp_path):
+def test_bad_examples_file_is_refused(case, out, tmp_path, process=False):
     text, label, field, fragment = CASES[case]
     bad = tmp_path / "bad.yml"
     bad.write_text(text.replace("{tmp}", str(tmp_path)), encoding="utf-8")
     before = snapshot(out)
-    proc = run_gen(bad, out)
+    proc = run_gen(bad, out, process)
     check_refused(proc, bad, label, field, fragment, before, out)
     if case == "z-at-kink":
         assert "z1" in proc.stderr and "kink" in proc.stderr
     if case in ("yaml-syntax", "duplicate-mapping-key"):
         assert re.match(rf"error: {re.escape(str(bad))}:\d+:\d+: ", proc.stderr)  # points at the place
     assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("case", ["yaml-syntax", "W1-flat-list", "z-at-kink", "python-object-tag"])
+def test_refused_by_the_real_command(case, out, tmp_path):
+    """The same through `python -m gen` in a new process: its exit status, its one line, no traceback."""
+    test_bad_examples_file_is_refused(case, out, tmp_path, process=True)
 
 
 @pytest.mark.parametrize("kind", ["missing-file", "directory"])
