@@ -93,15 +93,15 @@ def selected(name):
         raise UsageError(err.args[0]) from None
 
 
-def regenerate(args, out, check):
-    """Generate and write (or compare); return the exit status."""
+def regenerate(args, out, check, memo=None):
+    """Generate and write (or compare); return the exit status. `memo`: see `gen.pipeline.verify_all`."""
     from gen.pipeline import generate
     from gen.write import stale_report, write_outputs
 
     derivations, only = selected(args.derivation)
     # Without --derivation, --examples belongs to the site's first derivation (the note).
     examples = {(args.derivation or derivations[0].name): args.examples} if args.examples else {}
-    outputs = generate(derivations, examples, only)
+    outputs = generate(derivations, examples, only, memo=memo)
     quiet, partial = args.quiet, args.derivation is not None
     if check:
         report = stale_report(out, outputs, remove_stale=not partial)
@@ -135,7 +135,8 @@ def run(args):
                   f"`python -m gen build --offline` makes a copy that opens from disk)")
         return 0
     quiet = argparse.Namespace(**{**vars(args), "quiet": True})
-    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False),
+    memo = {}  # a template edit re-renders; only a change to a derivation's numbers verifies again
+    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False, memo),
                watch=[ROOT / "gen"] + ([args.examples] if args.examples else []))
     return 0
 

@@ -4,19 +4,47 @@ is written.  Nothing here knows any one derivation.
 Every derivation says which equations it has before any page is rendered, so a page may link to another
 derivation's equations (`xref`) by name, with the number that derivation gives it."""
 
+import hashlib
 import multiprocessing
 import threading
 import traceback
+from pathlib import Path
 
 from gen.errors import VerificationError
 from gen.paths import LANGUAGES, download_href
 from gen.render import render_pages
 
 
-def verify_all(derivations, examples=None):
-    """Derivation name → its verified results.  Raises InputError or VerificationError."""
+def verify_all(derivations, examples=None, memo=None):
+    """Derivation name → its verified results.  Raises InputError or VerificationError.
+
+    `memo` (a dict kept by a long-running caller such as `serve`) holds each derivation's last verified
+    results with the fingerprint of what they were computed from; while that is unchanged (only
+    templates edited, say), they are used again instead of verifying again."""
     examples = examples or {}
-    return {d.name: d.verify(d.compute(examples.get(d.name, d.default_examples))) for d in derivations}
+    verified = {}
+    for d in derivations:
+        source = examples.get(d.name, d.default_examples)
+        key = _fingerprint(d, source) if memo is not None else None
+        if key is not None and memo.get(d.name, (None,))[0] == key:
+            verified[d.name] = memo[d.name][1]
+            continue
+        verified[d.name] = d.verify(d.compute(source))
+        if key is not None:
+            memo[d.name] = (key, verified[d.name])
+    return verified
+
+
+def _fingerprint(derivation, source):
+    """A hash of the files a derivation's numbers come from: its examples file and every file of its folder
+    but the templates (code is loaded once per process, so within one process this covers every change)."""
+    digest = hashlib.sha256()
+    files = [p for p in sorted(derivation.folder.rglob("*"))
+             if p.is_file() and "templates" not in p.relative_to(derivation.folder).parts and p.suffix != ".pyc"]
+    for path in [Path(source), *files]:
+        digest.update(str(path).encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()
 
 
 def site_context(derivations):
@@ -38,12 +66,12 @@ def render_derivation(derivation, verified, site):
     return outputs
 
 
-def generate(derivations, examples=None, only=None):
+def generate(derivations, examples=None, only=None, memo=None):
     """All generated files: relative path → text, for every derivation (or those named in `only`).
 
-    `examples` maps a derivation's name to another examples file."""
+    `examples` maps a derivation's name to another examples file; `memo` is as for `verify_all`."""
     chosen = [d for d in derivations if only is None or d.name in only]
-    verified = verify_all(chosen, examples)
+    verified = verify_all(chosen, examples, memo)
     site = site_context(derivations)
     outputs = {}
     for derivation in chosen:

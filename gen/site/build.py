@@ -74,13 +74,16 @@ def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
     except KeyError as err:
         raise SiteError(str(err.args[0])) from None
     preview, staging = root / "build" / "preview", root / "build" / "preview-staging"
+    # One MathJax for the whole session: each rebuild typesets only equations it has not seen (its
+    # stylesheet keeps the glyphs of earlier ones too, which a preview does not mind).
+    engine = Typesetter()
 
     def rebuild():
         shutil.rmtree(staging, ignore_errors=True)
         if regenerate:
             regenerate()
         _preflight(root)
-        with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH), Typesetter() as engine:
+        with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH):
             _build_variant(root, staging, engine, offline=False, base=None)
         swap_in(staging, preview)
 
@@ -92,18 +95,19 @@ def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
             for line in str(err).splitlines():
                 print(f"error: {line}", file=sys.stderr, flush=True)
 
-    rebuild()
-    host, port = dev_addr.rsplit(":", 1)
-    server = LiveReloadServer(builder=rebuild_keeping_last_good, host=host, port=int(port), root=str(preview))
-    for path in watch:
-        server.watch(str(path))
-    address = f"http://{host}:{server.server_address[1]}/"
-    print(f"serving on {address} ({lang}: {address}{layout.language(lang).path}; "
-          f"English at {address}en/) — Ctrl+C stops", flush=True)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
+    with engine:
+        rebuild()
+        host, port = dev_addr.rsplit(":", 1)
+        server = LiveReloadServer(builder=rebuild_keeping_last_good, host=host, port=int(port), root=str(preview))
+        for path in watch:
+            server.watch(str(path))
+        address = f"http://{host}:{server.server_address[1]}/"
+        print(f"serving on {address} ({lang}: {address}{layout.language(lang).path}; "
+              f"English at {address}en/) — Ctrl+C stops", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
 
 
 def _preflight(root: Path) -> None:

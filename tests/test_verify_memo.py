@@ -1,0 +1,40 @@
+"""`serve` keeps each derivation's verified results while what they come from is unchanged: a template edit
+re-renders without verifying again; a changed examples file verifies again."""
+
+import dataclasses
+import shutil
+
+from gen.derivations import discover, named
+from gen.pipeline import generate
+
+
+def counting(derivation, calls):
+    """The derivation with its verify stage counted."""
+    def verify(computed):
+        calls.append(derivation.name)
+        return derivation.verify(computed)
+    return dataclasses.replace(derivation, verify=verify)
+
+
+def test_unchanged_inputs_are_not_verified_again(outputs):
+    calls = []
+    derivations = [counting(d, calls) for d in discover()]
+    memo = {}
+    assert generate(derivations, memo=memo) == outputs
+    assert sorted(calls) == sorted(d.name for d in derivations)
+    assert generate(derivations, memo=memo) == outputs  # the same pages, from the kept results
+    assert len(calls) == len(derivations)
+
+
+def test_a_changed_examples_file_is_verified_again(tmp_path):
+    calls = []
+    derivations = [counting(d, calls) if d.name == "note" else d for d in discover()]
+    examples = tmp_path / "examples.yml"
+    shutil.copyfile(named("note", derivations).default_examples, examples)
+    memo = {}
+    first = generate(derivations, {"note": examples}, {"note"}, memo=memo)
+    examples.write_text(examples.read_text(encoding="utf-8").replace("W2: [[1, -2]]", "W2: [[1, -3]]", 1),
+                        encoding="utf-8")
+    second = generate(derivations, {"note": examples}, {"note"}, memo=memo)
+    assert calls == ["note", "note"]
+    assert first != second
