@@ -1,10 +1,14 @@
-"""Helpers for the accessibility tests: schemes, contrast, axe-core options.
+"""Helpers for the accessibility tests: the pages and how to open them, schemes, contrast, axe-core options.
 
 Material keeps the chosen scheme in localStorage under "<scope path>.__palette", the scope being
 each language build's root; setting it before a page loads is exactly what the toggle does.
 """
 
 import json
+
+from conftest import docs_source
+from gen.site import layout
+from pageurls import served_path
 
 SCHEMES = ("default", "slate")
 AXE_OPTIONS = {
@@ -17,6 +21,40 @@ AXE_OPTIONS = {
 # (the markup is the same in both schemes, so the other rules would repeat the first pass).
 SCHEME_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
                 "resultTypes": ["violations"]}
+
+
+PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
+LANGS = layout.LANGUAGES
+MATH_READY = "() => !window.MathJax || !MathJax.startup || !MathJax.startup.promise || MathJax.startup.promise.then(() => true)"
+
+
+def page_url(base: str, lang, page: str) -> str:
+    return base + lang.path + served_path(page)
+
+
+def scopes() -> list[str]:
+    return ["/" + lang.path for lang in LANGS]
+
+
+def one_tab(browser):
+    """The one page every audit in a module reuses (a module fixture yields from this)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(tab, url: str, scheme: str | None = None):
+    tab.goto(url)
+    tab.wait_for_function(MATH_READY)
+    if scheme:
+        found = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert found == scheme, f"{url}: scheme {found!r}, expected {scheme!r}"
+
+
+def set_scheme(tab, base: str, scheme: str):
+    tab.goto(base)
+    tab.evaluate(palette_script(scheme, scopes()))
 
 
 def palette_script(scheme: str, scopes: list[str]) -> str:

@@ -1,9 +1,12 @@
-"""Shared fixtures: the site is built once per session into a scratch project.
+"""Shared fixtures: the site is built once per test run into a scratch project.
 
 The scratch project links the real configs, overrides and gen/ and copies the
 repository's generated docs/ (committed, and kept fresh by `python -m gen --check`).
+With several test workers (pytest-xdist), the first to need it builds it and the
+others wait for it, then read the same files.
 """
 
+import fcntl
 import functools
 import http.server
 import os
@@ -45,14 +48,30 @@ def _quiet_mkdocs():
 
 
 @pytest.fixture(scope="session")
-def project(tmp_path_factory) -> Path:
-    return make_project(tmp_path_factory.mktemp("site") / "project")
+def built(request, tmp_path_factory) -> tuple[Path, Path]:
+    """(scratch project, its normal build): built by one worker of the run, under a lock."""
+    shared = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):  # a pytest-xdist worker: its folder's parent is the run's
+        shared = shared.parent
+    project, done = shared / "site-project", shared / "site-project.built"
+    with open(shared / "site-project.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(project, ignore_errors=True)  # a build that failed in another worker
+            build(make_project(project))
+            done.touch()
+    return project, project / "site"
 
 
 @pytest.fixture(scope="session")
-def site(project) -> Path:
+def project(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
     """The normal build (directory URLs, offline zip under downloads/)."""
-    return build(project)
+    return built[1]
 
 
 @pytest.fixture(scope="session")
