@@ -158,7 +158,7 @@ def test_math_in_light_and_dark(tab, bases):
 def test_figures_visible_with_titles(tab, bases, lang):
     """Every inline figure (tabbed ones after clicking their tab) is drawn and titled in the page's language.
 
-    The phone drawings (`bp-figure-narrow`) are hidden at this width; tests/site/test_site_figures.py
+    The phone drawings (`bp-figure-narrow`) are hidden at this width; tests/site/test_site_layout.py
     checks them at 390 px."""
     hangul = re.compile(r"[\uac00-\ud7a3]")
     seen = 0

@@ -1,4 +1,10 @@
-"""Nothing cut: every page, both languages, at 1280 px, at 390 px and printed on A4."""
+"""Nothing cut: every page, both languages, at 1280 px, at 390 px and printed on A4.
+
+Every figure readable and whole, at the same widths: each figure shows one drawing (of its wide and
+narrow ones), which lies inside the text column and whose smallest text is at least 11 CSS px (font
+size × the drawing's rendered width / its viewBox width).
+
+Each (language, width, media) is one sweep over the pages, measuring everything at once."""
 
 import pytest
 
@@ -14,6 +20,9 @@ A4_CONTENT_PX = 718
 # content-visibility skips laying out what is off-screen; measure everything.
 SHOW_ALL = ".md-typeset div.arithmatex { content-visibility: visible !important; }"
 
+MIN_TEXT_PX = 11
+
+# Per page: display math wider than its box, figures outside the column, hidden tab panels, sideways scroll.
 MEASURE = """() => {
     const column = document.querySelector('.md-content__inner').getBoundingClientRect();
     const wide = [...document.querySelectorAll('div.arithmatex')]
@@ -35,6 +44,40 @@ def page_url(base: str, lang: layout.Language, page: str) -> str:
     return base + lang.path + served_path(page)
 
 
+# Per page: how many drawings each figure block shows, and each shown drawing's smallest text and place.
+FIGURES = """() => {
+    const column = document.querySelector('.md-content__inner').getBoundingClientRect();
+    const shown = e => e.getClientRects().length > 0;
+    const boxes = [...document.querySelectorAll('.bp-figure-scroll')].filter(shown)
+        .map(box => [...box.querySelectorAll('svg.bp-figure')].filter(shown).length);
+    const figures = [...document.querySelectorAll('svg.bp-figure')].filter(shown).map(svg => {
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('text')]
+            .filter(t => shown(t) && getComputedStyle(t).visibility !== 'hidden')
+            .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return {id: svg.id, texts: sizes.length, smallest: Math.min(...sizes),
+                inside: box.left >= column.left - 1 && box.right <= column.right + 1,
+                width: Math.round(box.width), column: Math.round(column.width)};
+    });
+    return {boxes, figures};
+}"""
+
+SWEEP = f"() => ({{...({MEASURE})(), drawings: ({FIGURES})()}})"
+
+
+@pytest.fixture(scope="module")
+def sweeps(browser, http_url):
+    """(language, width, media) → page → everything MEASURE and FIGURES find there; each sweep done once."""
+    done = {}
+
+    def sweep(lang, width, media="screen"):
+        if (lang.code, width, media) not in done:
+            done[(lang.code, width, media)] = measure_all(browser, http_url, lang, width, media, SWEEP)
+        return done[(lang.code, width, media)]
+    return sweep
+
+
 def measure_all(browser, http_url, lang, width, media="screen", script=MEASURE):
     """page → what `script` returns on it, every page of one language at one width and media."""
     context = browser.new_context(viewport={"width": width, "height": 900})
@@ -49,17 +92,32 @@ def measure_all(browser, http_url, lang, width, media="screen", script=MEASURE):
     return found
 
 
+def problems(found):
+    """`page: id …` for every figure cut by the column or with text under MIN_TEXT_PX."""
+    out = []
+    for page, seen in found.items():
+        seen = seen["drawings"]
+        if any(n != 1 for n in seen["boxes"]):
+            out.append(f"{page}: drawings shown per figure {seen['boxes']}")
+        for f in seen["figures"]:
+            if not f["inside"]:
+                out.append(f"{page}: {f['id']} is {f['width']} px wide in a {f['column']} px column")
+            if f["smallest"] < MIN_TEXT_PX:
+                out.append(f"{page}: {f['id']} has text of {f['smallest']:.1f} px")
+    return out
+
+
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
-def test_desktop_no_display_math_overflows(browser, http_url, lang):
-    for page, found in measure_all(browser, http_url, lang, 1280).items():
+def test_desktop_no_display_math_overflows(sweeps, lang):
+    for page, found in sweeps(lang, 1280).items():
         assert found["wide"] == [], page
         assert found["figures"] == [], page
         assert not found["sideways"], page
 
 
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
-def test_phone_never_scrolls_sideways(browser, http_url, lang):
-    for page, found in measure_all(browser, http_url, lang, 390).items():
+def test_phone_never_scrolls_sideways(sweeps, lang):
+    for page, found in sweeps(lang, 390).items():
         assert not found["sideways"], page
         assert found["figures"] == [], page
 
@@ -113,8 +171,18 @@ def test_phone_equation_number_on_screen(browser, http_url, lang):
 
 
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
-def test_print_cuts_nothing_and_shows_every_tab(browser, http_url, lang):
-    for page, found in measure_all(browser, http_url, lang, A4_CONTENT_PX, "print").items():
+def test_print_cuts_nothing_and_shows_every_tab(sweeps, lang):
+    for page, found in sweeps(lang, A4_CONTENT_PX, "print").items():
         assert found["wide"] == [], page
         assert found["figures"] == [], page
         assert found["hiddenPanels"] == 0, page
+
+
+@pytest.mark.parametrize("width,media", [(390, "screen"), (1280, "screen"), (A4_CONTENT_PX, "print")],
+                         ids=["phone", "desktop", "print"])
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_every_figure_readable_inside_the_column(sweeps, lang, width, media):
+    found = sweeps(lang, width, media)
+    seen = [f for page in found.values() for f in page["drawings"]["figures"]]
+    assert len({f["id"] for f in seen}) >= 5 and all(f["texts"] for f in seen), "figures are measured"
+    assert problems(found) == []
