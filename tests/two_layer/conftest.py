@@ -12,8 +12,8 @@ def two_layer():
 
 
 @pytest.fixture(scope="session")
-def site():
-    return verified_site()
+def site(verify_memo):
+    return verified_site(verify_memo)
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,10 @@ from gen.derivations import discover, named
 from gen.pipeline import render_derivation, site_context, verify_all
 
 
-def verified_site():
-    """(every derivation, name → verified results) for the default examples."""
+def verified_site(memo=None):
+    """(every derivation, name → verified results) for the default examples (`memo`: see verify_all)."""
     derivations = discover()
-    return derivations, verify_all(derivations)
+    return derivations, verify_all(derivations, memo=memo)
 
 
 def generate(site, verified=None):
