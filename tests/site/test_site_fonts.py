@@ -1,4 +1,5 @@
-"""Headings draw Latin and Hangul from one font at one weight (no thin Latin beside regular Hangul)."""
+"""Fonts: headings draw Latin and Hangul from one font at one weight; MathJax's fonts are exact subsets that draw
+what the full fonts draw; each page preloads exactly the fonts its math is drawn with."""
 
 import re
 
@@ -6,6 +7,7 @@ import pytest
 
 from gen.site import fonts, layout, mathjax
 from gen.site.typeset import Typesetter
+from pageurls import served_path
 
 KO = layout.language("ko")
 
@@ -246,3 +248,31 @@ def test_subset_fonts_draw_what_full_fonts_draw(browser, http_url, site, page):
     # The comparison sees a font go missing: without Math-Italic the letters fall back to another font.
     broken, _, _ = _screenshot(browser, url, _full_font_stylesheet(css, drop="MJXTEX-I"))
     assert broken != full
+
+
+SHOW_ALL = ".md-typeset div.arithmatex { content-visibility: visible !important; }"
+
+REQUESTED_AND_PRELOADED = """async () => {
+  await document.fonts.ready;
+  const names = urls => [...new Set(urls.map(u => new URL(u, location.href).pathname))].sort();
+  return {requested: names(performance.getEntriesByType('resource').map(e => e.name).filter(u => /\\.woff2?(\\?|$)/.test(u))),
+          preloaded: names([...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href))};
+}"""
+
+
+@pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
+def test_every_font_a_page_draws_with_is_preloaded(browser, http_url, pages, lang):
+    """A glyph sits on its line by its font's ascent and descent: a page preloads exactly the fonts its math is
+    drawn with (gen/site/mathpass.py), so its lines are not first laid out with a fallback font's. All of a
+    page's math laid out (none skipped off-screen), the fonts it asked for are the ones it preloads."""
+    checked = 0
+    for page in pages:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})  # nothing from the page before
+        tab = context.new_page()
+        tab.goto(http_url + lang.path + served_path(page))
+        tab.add_style_tag(content=SHOW_ALL)
+        found = tab.evaluate(REQUESTED_AND_PRELOADED)
+        context.close()
+        assert found["requested"] == found["preloaded"], f"{lang.path}{page}: {found}"
+        checked += bool(found["preloaded"])
+    assert checked >= len(pages) - 1  # every page with math (the explorer pages too)
