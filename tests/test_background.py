@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from gen.errors import VerificationError
-from gen.pipeline import Background
+from gen.background import Background
 
 
 def square(x):

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from gen.errors import SiteError
-from gen.pipeline import Background
+from gen.background import Background
 from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls
 from gen.site.typeset import Typesetter
 

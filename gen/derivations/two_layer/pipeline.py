@@ -9,7 +9,7 @@ from gen.derivations.two_layer.records import document, record
 from gen.derivations.two_layer.steps import NOTE_STEPS, steps
 from gen.derivations.two_layer.verify import check_example, check_index_lines, prove_all, prove_reduction
 from gen.figures import scroll_box
-from gen.pipeline import Background
+from gen.background import Background
 
 
 @dataclass(frozen=True)
