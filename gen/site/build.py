@@ -11,8 +11,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from gen.errors import SiteError
 from gen.background import Background
+from gen.errors import SiteError
 from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls
 from gen.site.typeset import Typesetter
 

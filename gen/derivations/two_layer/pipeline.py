@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from gen.background import Background
 from gen.derivations.two_layer.compute import compute
 from gen.derivations.two_layer.examples import load_examples
 from gen.derivations.two_layer.figures import example_figures
@@ -9,7 +10,6 @@ from gen.derivations.two_layer.records import document, record
 from gen.derivations.two_layer.steps import NOTE_STEPS, steps
 from gen.derivations.two_layer.verify import check_example, check_index_lines, prove_all, prove_reduction
 from gen.figures import scroll_box
-from gen.background import Background
 
 
 @dataclass(frozen=True)
