@@ -7,6 +7,8 @@ Markdown as one raw HTML block (a blank line would end the block).
 import math
 from dataclasses import dataclass, field
 
+from gen.figures.theme import FONT, MIN_TEXT_PX, PHONE_COLUMN, fit_width
+
 SVG_NS = "http://www.w3.org/2000/svg"
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"))
 
@@ -91,3 +93,19 @@ def root(svg_id, size, title, desc, body, min_width, variant=None):
     head = [tag("title", [("id", f"{svg_id}-title")], text=title),
             tag("desc", [("id", f"{svg_id}-desc")], text=desc)]
     return tag("svg", attrs, head + list(body)) + "\n"
+
+
+def drawings(svg_id, title, desc, wide, narrow, smallest=FONT):
+    """A figure's drawings: (only,) when its wide drawing, scaled to a phone's column, keeps its `smallest`
+    text at MIN_TEXT_PX; else (wide, narrow), the page showing the one that fits.  `wide(id)` and
+    `narrow(id)` give (elements, width, height); the narrow one is drawn only when needed.  No drawing
+    shrinks below the width where its `smallest` text is MIN_TEXT_PX (its min-width)."""
+    def svg(vid, drawn, variant=None):
+        body, width, height = drawn
+        return root(vid, (width, height), title, desc, body, width * MIN_TEXT_PX / smallest, variant)
+
+    first = wide(svg_id)
+    if first[1] <= fit_width(PHONE_COLUMN, smallest):
+        return (svg(svg_id, first),)
+    narrow_id = variant_id(svg_id, "narrow")
+    return svg(svg_id, first, "wide"), svg(narrow_id, narrow(narrow_id), "narrow")

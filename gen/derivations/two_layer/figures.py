@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 from gen.figures.chain import Chain, in_rows, stacked
-from gen.figures.svg import root, tag, variant_id
-from gen.figures.theme import FONT, MIN_TEXT_PX, PHONE_COLUMN, WIDE_COLUMN, fit_width
+from gen.figures.svg import drawings, tag
+from gen.figures.theme import WIDE_COLUMN, fit_width
 from gen.notation import number_text
 
 LABELS = yaml.safe_load((Path(__file__).parent / "figure_labels.yml").read_text(encoding="utf-8"))
@@ -62,17 +62,14 @@ def example_figures(record, lang, number=plain):
     desc = words["desc"].format(id=record["id"], values=words["values" if small else "no_values"])
     title = words["title"].format(id=record["id"])
 
-    def svg(variant, drawn):
-        vid = variant_id(ident, variant)
-        body, width, height = drawn(f"{vid}-arrow")
-        return root(vid, (width, height), title, desc, [_arrowhead(f"{vid}-arrow"), *body],
-                    width * MIN_TEXT_PX / FONT, variant), width
+    def drawn(lay_out):
+        def drawing(vid):
+            body, width, height = lay_out(f"{vid}-arrow")
+            return [_arrowhead(f"{vid}-arrow"), *body], width, height
+        return drawing
 
-    only, width = svg(None, lambda m: in_rows(shown, m, fit_width(WIDE_COLUMN)))
-    if width <= fit_width(PHONE_COLUMN):
-        return (only,)
-    return (svg("wide", lambda m: in_rows(shown, m, fit_width(WIDE_COLUMN)))[0],
-            svg("narrow", lambda m: stacked(shown, m))[0])
+    return drawings(ident, title, desc, drawn(lambda marker: in_rows(shown, marker, fit_width(WIDE_COLUMN))),
+                    drawn(lambda marker: stacked(shown, marker)))
 
 
 def example_figure(record, lang, number=plain):

@@ -8,9 +8,8 @@ rows (narrow); the page shows the drawing that fits.
 from gen.figures import layout
 from gen.derivations.note.figures.labels import grad_symbol, symbols, words
 from gen.figures.parts import caption, chip, column, grid, label, op_node
-from gen.figures.svg import Piece, place, root, tag, variant_id
-from gen.figures.theme import (FONT, MIN_TEXT_PX, NAME_FONT, PHONE_COLUMN, WIDE_COLUMN, fit_width,
-                               stroke_style)
+from gen.figures.svg import Piece, drawings, place, tag
+from gen.figures.theme import FONT, NAME_FONT, PHONE_COLUMN, WIDE_COLUMN, fit_width, stroke_style
 from gen.derivations.note.figures.values import FORWARD_KEYS, GRADIENT_KEYS, matrix, matrix_text, off_units, require
 
 ROWS = ((("X", 0), ("W1", 1), ("mul1", 0), ("z", 0), ("relu", 0), ("h", 0)),
@@ -109,15 +108,9 @@ def graph_figures(lang: str, record: dict | None = None, *, svg_id: str | None =
     smallest = NAME_FONT if record is None else FONT  # Fig. 1 has only names and op symbols
     title, desc = _texts(lang, None if live else record)
 
-    def svg(variant, column):
-        vid = variant_id(svg_id, variant)
-        body, width, height = _drawing(lang, record, vid, live, fit_width(column, smallest))
-        return root(vid, (width, height), title, desc, body, width * MIN_TEXT_PX / smallest, variant), width
-
-    wide, width = svg("wide", WIDE_COLUMN)
-    if width <= fit_width(PHONE_COLUMN, smallest):
-        return (svg(None, WIDE_COLUMN)[0],)
-    return wide, svg("narrow", PHONE_COLUMN)[0]
+    return drawings(svg_id, title, desc,
+                    lambda vid: _drawing(lang, record, vid, live, fit_width(WIDE_COLUMN, smallest)),
+                    lambda vid: _drawing(lang, record, vid, live, fit_width(PHONE_COLUMN, smallest)), smallest)
 
 
 def graph_figure(lang: str, record: dict | None = None, **options) -> str:

@@ -9,9 +9,8 @@ from gen.derivations.note.figures.graph_figure import hatch_pattern
 from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol, words
 from gen.derivations.note.figures.rules import backward_rule
 from gen.figures.parts import caption, chip, column, grid, label, op_node, wire
-from gen.figures.svg import Piece, num, place, root, tag, variant_id
-from gen.figures.theme import (CELL_H, FONT, GAP, MIN_TEXT_PX, NAME_FONT, OP_H, PHONE_COLUMN, fit_width,
-                               text_width)
+from gen.figures.svg import Piece, drawings, num, place, tag
+from gen.figures.theme import CELL_H, GAP, NAME_FONT, OP_H, text_width
 from gen.derivations.note.figures.values import matrix, matrix_text, off_units, require
 
 COL_GAP = 60
@@ -132,16 +131,13 @@ def step_drawings(lang: str, record: dict) -> list[tuple[str, str, tuple[str, ..
         svg_id = f"fig-step-{record['id']}-{step.key}"
         title, desc = _texts(lang, record, step, n)
 
-        def svg(variant, **narrow):
-            vid = variant_id(svg_id, variant)
+        def drawing(vid, **narrow):
             hatch = f"{vid}-hatch"
             body, width, height = _figure_body(lang, record, step, hatch, **narrow)
-            return root(vid, (width, height), title, desc, [hatch_pattern(hatch), *body],
-                        width * MIN_TEXT_PX / FONT, variant), width
+            return [hatch_pattern(hatch), *body], width, height
 
-        only, width = svg(None)
-        drawings = (only,) if width <= fit_width(PHONE_COLUMN) else (svg("wide")[0], svg("narrow", **NARROW)[0])
-        out.append((step.key, words(lang)["tabs"][step.key], drawings))
+        shown = drawings(svg_id, title, desc, drawing, lambda vid: drawing(vid, **NARROW))
+        out.append((step.key, words(lang)["tabs"][step.key], shown))
     return out
 
 
