@@ -8,7 +8,6 @@ import json
 
 from conftest import docs_source
 from gen.site import layout
-from pageurls import served_path
 
 SCHEMES = ("default", "slate")
 AXE_OPTIONS = {
@@ -26,10 +25,6 @@ SCHEME_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-i
 PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
 LANGS = layout.LANGUAGES
 MATH_READY = "() => !window.MathJax || !MathJax.startup || !MathJax.startup.promise || MathJax.startup.promise.then(() => true)"
-
-
-def page_url(base: str, lang, page: str) -> str:
-    return base + lang.path + served_path(page)
 
 
 def scopes() -> list[str]:

@@ -9,6 +9,11 @@ def served_path(page: str) -> str:
     return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
 
 
+def page_url(base: str, lang, page: str) -> str:
+    """Its address on the served site: `http://…/en/derivation/` for English `derivation.md`."""
+    return base + lang.path + served_path(page)
+
+
 def built_html(page: str) -> str:
     """The file mkdocs writes for it: `derivation/index.html`, `two-layer/index.html`, `index.html`."""
     return served_path(page) + "index.html"

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from a11y_audit import (AXE_OPTIONS, LANGS, PAGES, SCHEME_RULES, SCHEMES, one_tab, open_page, page_url, report,
-                        set_scheme)
+from a11y_audit import AXE_OPTIONS, LANGS, PAGES, SCHEME_RULES, SCHEMES, one_tab, open_page, report, set_scheme
+from pageurls import page_url
 
 SEARCH_NAME = {"ko": "검색", "en": "Search"}
 

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from a11y_audit import LANGS, MATH_READY, PAGES, SCHEMES, contrast, one_tab, open_page, page_url, set_scheme
+from a11y_audit import LANGS, MATH_READY, PAGES, SCHEMES, contrast, one_tab, open_page, set_scheme
 from gen.figures import theme
+from pageurls import page_url
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 
 from gen.site import fonts, layout, mathjax
 from gen.site.typeset import Typesetter
-from pageurls import served_path
+from pageurls import page_url
 
 KO = layout.language("ko")
 
@@ -250,8 +250,6 @@ def test_subset_fonts_draw_what_full_fonts_draw(browser, http_url, site, page):
     assert broken != full
 
 
-SHOW_ALL = ".md-typeset div.arithmatex { content-visibility: visible !important; }"
-
 REQUESTED_AND_PRELOADED = """async () => {
   await document.fonts.ready;
   const names = urls => [...new Set(urls.map(u => new URL(u, location.href).pathname))].sort();
@@ -272,7 +270,7 @@ def test_every_font_a_page_draws_with_is_preloaded(browser, http_url, pages):
         lang = layout.LANGUAGES[number % len(layout.LANGUAGES)]
         context = browser.new_context(viewport={"width": 1280, "height": 900})  # nothing from the page before
         tab = context.new_page()
-        tab.goto(http_url + lang.path + served_path(page))
+        tab.goto(page_url(http_url, lang, page))
         tab.add_style_tag(content=SHOW_ALL)
         found = tab.evaluate(REQUESTED_AND_PRELOADED)
         context.close()
