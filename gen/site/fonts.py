@@ -60,13 +60,10 @@ class WebFonts:
     the fonts arrive."""
 
 
-def subset(stylesheet: str) -> WebFonts:
-    """WebFonts for MathJax's (adaptive) stylesheet; SiteError if it cannot be read."""
-    return _subset(stylesheet)
-
-
 @functools.lru_cache(maxsize=4)
-def _subset(stylesheet: str) -> WebFonts:
+def subset(stylesheet: str) -> WebFonts:
+    """WebFonts for MathJax's (adaptive) stylesheet; SiteError if it cannot be read (cached: both variants
+    of a build share it)."""
     faces = {m.group(1): m.group(2) for m in _FONT_FACE.finditer(stylesheet)}
     if not faces:
         raise SiteError("MathJax's stylesheet has no @font-face rule to subset")

@@ -147,7 +147,7 @@ def test_subsetting_is_deterministic(site):
         full = engine.stylesheet()  # nothing typeset: MathJax's @font-face rules for all its fonts
     source = _with_faces(css, "".join(m.group(0) for m in fonts._FONT_FACE.finditer(full)))
     first = fonts.subset(source)
-    fonts._subset.cache_clear()
+    fonts.subset.cache_clear()
     again = fonts.subset(source)
     assert first.files == again.files and first.stylesheet == again.stylesheet
     assert first.stylesheet == css
