@@ -1,4 +1,4 @@
-"""Reading built pages with html.parser: links, ids, absolute URLs."""
+"""Reading built pages with html.parser: links, ids, tab stops, absolute URLs."""
 
 import json
 import re
@@ -58,6 +58,25 @@ def resolve(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     if target.endswith("/") or path.is_dir():
         path = path / "index.html"
     return path, unquote(parts.fragment)
+
+
+class TabStops(HTMLParser):
+    """The elements a keyboard can focus, in DOM order, each as (tag, first class, tabindex)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stops: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if (tag == "a" and "href" in attrs) or tag in ("button", "input", "select", "textarea") or "tabindex" in attrs:
+            self.stops.append((tag, (attrs.get("class") or "").split(" ")[0], attrs.get("tabindex")))
+
+
+def tab_stops(path: Path) -> list[tuple]:
+    parser = TabStops()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.stops
 
 
 def absolute_urls(text: str) -> set[str]:

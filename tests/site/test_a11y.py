@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from a11y_audit import AXE_OPTIONS, LANGS, PAGES, SCHEME_RULES, SCHEMES, one_tab, open_page, report, set_scheme
+from a11y_audit import (AXE_OPTIONS, LANGS, PAGES, SCHEME_RULES, SCHEMES, one_tab, open_page, report, set_scheme,
+                        toggle_scheme)
 from pageurls import page_url
 
 SEARCH_NAME = {"ko": "검색", "en": "Search"}
@@ -51,20 +52,25 @@ FACTS = r"""() => {
 
 @pytest.fixture(scope="module")
 def audit(tab, http_url):
-    """axe-core on every page × language × scheme (colour rules again in the dark scheme); page facts."""
+    """axe-core on every page × language × scheme; page facts.
+
+    Each page is loaded once, in the default scheme, and audited with every rule; then the header's own
+    toggle turns it dark, as a reader does, and the rules that depend on colours run again (nothing read
+    at load time may keep a light colour); the toggle turns it back for the next page."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe_script = Axe().axe_script
     violations, facts, audited = [], {}, 0
     start = time.perf_counter()
-    for scheme in SCHEMES:
-        set_scheme(tab, http_url, scheme)
-        for lang in LANGS:
-            for page in PAGES:
-                name = lang.path + page
-                open_page(tab, page_url(http_url, lang, page), scheme)
-                tab.evaluate(axe_script)
-                options = AXE_OPTIONS if scheme == SCHEMES[0] else SCHEME_RULES
+    set_scheme(tab, http_url, SCHEMES[0])
+    for lang in LANGS:
+        for page in PAGES:
+            name = lang.path + page
+            open_page(tab, page_url(http_url, lang, page), SCHEMES[0])
+            tab.evaluate(axe_script)
+            for scheme, options in zip(SCHEMES, (AXE_OPTIONS, SCHEME_RULES)):
+                if scheme != SCHEMES[0]:
+                    toggle_scheme(tab, scheme)
                 result = tab.evaluate("o => axe.run(document, o)", options)
                 audited += 1
                 for rule in result["violations"]:
@@ -74,6 +80,7 @@ def audit(tab, http_url):
                                            "summary": (node.get("failureSummary") or "").splitlines()[-1].strip()})
                 if scheme == SCHEMES[0]:
                     facts[(lang.code, page)] = tab.evaluate(FACTS)
+            toggle_scheme(tab, SCHEMES[0])
     seconds = time.perf_counter() - start
     print(f"\naxe-core: {audited} page views, {len(violations)} violations, {seconds:.1f} s")
     return {"violations": violations, "facts": facts, "audited": audited}
