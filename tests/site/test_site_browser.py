@@ -26,9 +26,8 @@ def bases(http_url, offline_site):
     return {"http": http_url, "file": offline_site.as_uri() + "/"}
 
 
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context()
+def watched(context):
+    """A new page of context that keeps every request and every error it sees."""
     page = context.new_page()
     page.requests, page.problems = [], []
     page.on("request", lambda r: page.requests.append(r.url))
@@ -36,27 +35,57 @@ def tab(browser):
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("response", lambda r: r.status >= 400 and page.problems.append(
         f"HTTP {r.status} {r.url}"))
-    yield page
+    return page
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    yield watched(context)
     context.close()
 
 
+FOUND = r"""() => {
+    const math = [...document.querySelectorAll('.arithmatex')];
+    return {
+        sources: math.length,
+        rendered: math.filter(e => e.querySelector(':scope > mjx-container > mjx-math')).length,
+        named: math.filter(e => {
+            const mml = e.querySelector('mjx-assistive-mml > math');
+            return mml && mml.textContent.trim().length > 0;
+        }).length,
+        tex: math.filter(e => /\\[(\[]|\\frac|\\begin/.test(e.textContent)).length,
+        errors: document.querySelectorAll('mjx-merror').length,
+        mathjax: typeof window.MathJax !== 'undefined',
+        lang: document.documentElement.lang,
+        switcher: Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
+            .map(a => [a.hreflang, a.href]))};
+}"""
+
+
 def typeset(tab, url: str) -> dict:
-    """Open url and count its math: as sent, nothing is typeset in the browser."""
+    """Open url: its math as sent (nothing is typeset in the browser), its language, the switcher's links."""
     tab.goto(url)
-    return tab.evaluate(r"""() => {
-        const math = [...document.querySelectorAll('.arithmatex')];
-        return {
-            sources: math.length,
-            rendered: math.filter(e => e.querySelector(':scope > mjx-container > mjx-math')).length,
-            named: math.filter(e => {
-                const mml = e.querySelector('mjx-assistive-mml > math');
-                return mml && mml.textContent.trim().length > 0;
-            }).length,
-            tex: math.filter(e => /\\[(\[]|\\frac|\\begin/.test(e.textContent)).length,
-            errors: document.querySelectorAll('mjx-merror').length,
-            mathjax: typeof window.MathJax !== 'undefined',
-            lang: document.documentElement.lang};
-    }""")
+    return tab.evaluate(FOUND)
+
+
+@pytest.fixture(scope="module")
+def visits(browser, bases):
+    """(language, mode) → page → what one visit found there, and the requests it made; problems seen."""
+    done = {}
+
+    def visit(lang, mode):
+        if (lang.code, mode) not in done:
+            context = browser.new_context()
+            tab = watched(context)
+            found = {}
+            for page in PAGES:
+                tab.requests.clear()
+                found[page] = {**typeset(tab, page_url(bases[mode], lang, page, mode)), "requests": list(tab.requests)}
+            context.close()
+            done[(lang.code, mode)] = found, tab.problems
+        return done[(lang.code, mode)]
+    return visit
 
 
 def foreign(requests: list[str], base: str) -> list[str]:
@@ -74,31 +103,33 @@ def foreign(requests: list[str], base: str) -> list[str]:
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("lang", layout.LANGUAGES, ids=lambda lang: lang.code)
-def test_every_page_typesets_locally(tab, bases, lang, mode):
+def test_every_page_typesets_locally(visits, bases, lang, mode):
     base = bases[mode]
+    seen, problems = visits(lang, mode)
     rendered = 0
-    for page in PAGES:
-        tab.requests.clear()
-        found = typeset(tab, page_url(base, lang, page, mode))
+    for page, found in seen.items():
         rendered += found["rendered"]
         assert found["lang"] == lang.code, page
         assert found["errors"] == 0, page
         assert found["rendered"] == found["sources"], (page, found)
         assert found["named"] == found["sources"], (page, found)
         assert found["tex"] == 0 and not found["mathjax"], (page, found)
-        assert foreign(tab.requests, base) == [], page
-        assert not [u for u in tab.requests if "mathjax" in u.lower() and u.endswith(".js")], page
+        assert foreign(found["requests"], base) == [], page
+        assert not [u for u in found["requests"] if "mathjax" in u.lower() and u.endswith(".js")], page
     assert rendered > 0
-    assert tab.problems == []
+    assert problems == []
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_switcher_stays_on_page(tab, bases, mode):
+def test_switcher_stays_on_page(visits, tab, bases, mode):
+    """On every page of both languages the switcher links to the same page in the other language; clicking
+    it goes there (a page near the top and a nested one, one in each direction)."""
     base = bases[mode]
     ko, en = layout.LANGUAGES
-    # Every page once, the direction alternating.
-    for number, page in enumerate(PAGES):
-        here, there = (ko, en) if number % 2 == 0 else (en, ko)
+    for here, there in ((ko, en), (en, ko)):
+        for page, found in visits(here, mode)[0].items():
+            assert found["switcher"][there.code] == page_url(base, there, page, mode), (here.code, page)
+    for here, there, page in ((ko, en, "derivation.md"), (en, ko, "two-layer/examples.md")):
         tab.goto(page_url(base, here, page, mode), wait_until="domcontentloaded")
         tab.hover(".md-header__option .md-select")
         with tab.expect_navigation(wait_until="domcontentloaded"):
