@@ -17,13 +17,14 @@ def counting(derivation, calls):
 
 
 def test_unchanged_inputs_are_not_verified_again(outputs):
+    """The note alone (the memo is the engine's, the same for every derivation; the note verifies fastest)."""
     calls = []
     derivations = [counting(d, calls) for d in discover()]
     memo = {}
-    assert generate(derivations, memo=memo) == outputs
-    assert sorted(calls) == sorted(d.name for d in derivations)
-    assert generate(derivations, memo=memo) == outputs  # the same pages, from the kept results
-    assert len(calls) == len(derivations)
+    first = generate(derivations, only={"note"}, memo=memo)
+    assert first and first.items() <= outputs.items() and calls == ["note"]
+    assert generate(derivations, only={"note"}, memo=memo) == first  # the same pages, from the kept results
+    assert calls == ["note"]
 
 
 def test_a_changed_examples_file_is_verified_again(tmp_path):
