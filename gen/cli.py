@@ -119,11 +119,11 @@ def regenerate(args, out, check, memo=None):
     return 0
 
 
-def run(args):
+def run(args, memo):
     """Dispatch one command; GenError propagates to `main`."""
     usage_problems(args)
     out = args.out or ROOT / "docs"
-    status = regenerate(args, out, args.check)
+    status = regenerate(args, out, args.check, memo)
     if status or args.command is None:
         return status
     from gen import site
@@ -135,17 +135,21 @@ def run(args):
                   f"`python -m gen build --offline` makes a copy that opens from disk)")
         return 0
     quiet = argparse.Namespace(**{**vars(args), "quiet": True})
-    memo = {}  # a template edit re-renders; only a change to a derivation's numbers verifies again
+    # The memo holds what the first generation verified: a template edit, even the first, re-renders;
+    # only a change to a derivation's numbers verifies again.
     site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False, memo),
                watch=[ROOT / "gen"] + ([args.examples] if args.examples else []))
     return 0
 
 
-def main(argv=None):
-    """Entry point: one line on stderr and a non-zero status on error, no traceback."""
+def main(argv=None, memo=None):
+    """Entry point: one line on stderr and a non-zero status on error, no traceback.
+
+    `memo`: verified results kept by a caller that runs several commands in one process (see
+    `gen.pipeline.verify_all`); each run of the command line starts with none."""
     args = parser().parse_args(argv)
     try:
-        return run(args)
+        return run(args, {} if memo is None else memo)
     except GenError as err:
         for line in str(err).splitlines():
             print(f"error: {line}", file=sys.stderr)

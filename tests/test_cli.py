@@ -1,14 +1,17 @@
 """The command line: --check, change-only writes, --examples/--out, determinism, --help.
 
-Full generations are slow (every derivation is verified): one is made for the module and copied. That docs/ is
-fresh is shown twice without another: the module's generation equals it byte for byte (below), and so does the
-in-process one (tests/test_pages.py)."""
+Full generations are slow (every derivation is verified): one real `python -m gen` is made for the module and
+copied, and a second process shows determinism. The other runs call the command line in this process with the
+session's verified results (`gen.cli.main(argv, memo)`), so only what a test changes is verified again. That
+docs/ is fresh is shown twice without another generation: the module's equals it byte for byte (below), and so
+does the in-process one (tests/test_pages.py)."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
+import gen.cli
 from genrun import ROOT, run_gen
 
 
@@ -36,17 +39,19 @@ def test_output_does_not_depend_on_the_folder(generated):
     assert bytes_of(generated) == bytes_of(ROOT / "docs")
 
 
-def test_check_reports_a_stale_file_with_a_diff(generated, tmp_path):
+def test_check_reports_a_stale_file_with_a_diff(generated, tmp_path, capsys, verify_memo):
     out = tmp_path / "out"
     shutil.copytree(generated, out)
+    before = snapshot(out)
     page = out / "en" / "errata.md"
     page.write_text(page.read_text(encoding="utf-8").replace("Errata", "Erata", 1), encoding="utf-8")
     (out / "ko" / "stray.md").write_text("# stray\n", encoding="utf-8")
-    result = run_gen("--check", "--out", out)
-    assert result.returncode == 1
-    assert "--- a/en/errata.md" in result.stdout and "+# Errata" in result.stdout and "-# Erata" in result.stdout
-    assert "a/ko/stray.md" in result.stdout
-    assert "python -m gen" in result.stderr
+    assert gen.cli.main(["--check", "--out", str(out)], verify_memo) == 1
+    stdout, stderr = capsys.readouterr()
+    assert "--- a/en/errata.md" in stdout and "+# Errata" in stdout and "-# Erata" in stdout
+    assert "a/ko/stray.md" in stdout
+    assert "python -m gen" in stderr
+    assert set(snapshot(out)) == set(before) | {"ko/stray.md"}  # nothing written, nothing removed
 
 
 def test_second_run_is_deterministic_and_writes_nothing(generated, tmp_path):
@@ -59,13 +64,12 @@ def test_second_run_is_deterministic_and_writes_nothing(generated, tmp_path):
     assert snapshot(out) == before and len(before) >= 11
 
 
-def test_examples_and_out_leave_docs_alone(tmp_path):
+def test_examples_and_out_leave_docs_alone(tmp_path, verify_memo):
     before = snapshot(ROOT / "docs")
     examples = tmp_path / "ex.yml"
     examples.write_text("examples:\n  - id: only-one\n    X: [[1, 0.5], [2, -1]]\n"
                         "    W1: [[1], [3]]\n    W2: [[0.25, -3]]\n", encoding="utf-8")
-    result = run_gen("--examples", examples, "--out", tmp_path / "o")
-    assert result.returncode == 0, result.stderr
+    assert gen.cli.main(["--examples", str(examples), "--out", str(tmp_path / "o")], verify_memo) == 0
     assert snapshot(ROOT / "docs") == before
     text = (tmp_path / "o" / "data" / "worked-examples.json").read_text(encoding="utf-8")
     assert '"id": "only-one"' in text and '"W2": [[0.25, -3]]' in text
@@ -81,7 +85,6 @@ def test_help_explains_everything():
 
 def test_verification_failure_is_one_line(tmp_path, monkeypatch):
     """A failed equation stops generation naming it, exit 3, nothing written."""
-    import gen.cli
     import gen.derivations.note as note
     from gen.errors import VerificationError
 

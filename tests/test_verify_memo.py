@@ -6,6 +6,7 @@ import shutil
 
 from gen.derivations import discover, named
 from gen.pipeline import generate
+from genrun import ROOT
 
 
 def counting(derivation, calls):
@@ -39,3 +40,20 @@ def test_a_changed_examples_file_is_verified_again(tmp_path):
     second = generate(derivations, {"note": examples}, {"note"}, memo=memo)
     assert calls == ["note", "note"]
     assert first != second
+
+
+def test_serve_re_renders_the_first_edit_from_what_its_start_verified(tmp_path, monkeypatch):
+    """`python -m gen serve` generates once at the start; the first change (a template edit, say) and every
+    later one re-render from those verified results unless the numbers' files changed."""
+    import gen.cli
+    import gen.derivations
+    import gen.site
+
+    calls, rebuilt = [], []
+    real = gen.derivations.discover
+    monkeypatch.setattr(gen.derivations, "discover", lambda: [counting(d, calls) for d in real()])
+    monkeypatch.setattr(gen.cli, "ROOT", tmp_path)
+    monkeypatch.setattr(gen.site, "serve", lambda root, regenerate, **k: rebuilt.extend([regenerate(), regenerate()]))
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    assert gen.cli.main(["serve", "--derivation", "note", "-q"]) == 0
+    assert rebuilt == [0, 0] and calls == ["note"]
