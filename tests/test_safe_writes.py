@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from genrun import ROOT, run_gen
+import gen.cli
+from genrun import ROOT
 
 WRITER = """
 import json, sys
@@ -73,8 +74,9 @@ def test_kill_at_random_moments_leaves_old_or_new(two_states, tmp_path):
     print("states left by the kills:", sorted(seen))  # which one depends on timing; both are whole
 
 
-def test_killed_generator_then_next_run_recovers(tmp_path):
-    """The real `python -m gen`, killed mid-way, then run again: the same folder as a clean run."""
+def test_killed_generator_then_next_run_recovers(tmp_path, verify_memo):
+    """The real `python -m gen`, killed mid-way, then run again (the command line in this process, with the
+    session's verified results): the same folder as a clean run."""
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "gen", "--out", str(out)], cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -82,5 +84,5 @@ def test_killed_generator_then_next_run_recovers(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
     assert not out.exists() or state(out) == state(ROOT / "docs")
-    assert run_gen("--out", out).returncode == 0
+    assert gen.cli.main(["--out", str(out), "-q"], verify_memo) == 0
     assert state(out) == state(ROOT / "docs") and sorted(os.listdir(tmp_path)) == ["out"]
