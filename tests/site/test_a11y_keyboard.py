@@ -143,34 +143,52 @@ def test_figure_colours_keep_their_contrast(tab, http_url, scheme):
         assert contrast(fallback, found["bg"]) >= 3, (scheme, role, fallback)
 
 
-@pytest.mark.parametrize("text_only", [False, True], ids=["zoom-200", "text-200"])
-def test_zoom_200_nothing_overflows_or_overlaps(browser, http_url, text_only):
-    # Page zoom 200 % at 1280 px is a 640 px viewport; text-only zoom doubles the root font size.
-    context = browser.new_context(viewport={"width": 1280 if text_only else 640, "height": 800})
+ZOOM_FOUND = """() => {
+    const doc = document.documentElement;
+    const boxes = [...document.querySelectorAll('.md-header__inner > *')]
+        .filter(e => e.offsetParent).map(e => [e.className, e.getBoundingClientRect()]);
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ra] = boxes[i], [b, rb] = boxes[j];
+        if (ra.right - 1 > rb.left && rb.right - 1 > ra.left && ra.bottom - 1 > rb.top && rb.bottom - 1 > ra.top)
+            overlaps.push(a + ' / ' + b);
+    }
+    const cut = [...document.querySelectorAll('.md-typeset :is(h1, h2, h3, p, li)')]
+        .filter(e => e.offsetParent && !e.closest('.arithmatex, pre, .md-typeset__scrollwrap, .tabbed-labels, .bp-figure-scroll'))
+        .filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1).map(e => e.tagName + ': ' + e.textContent.slice(0, 40));
+    return {wide: doc.scrollWidth - doc.clientWidth, overlaps, cut};
+}"""
+
+
+@pytest.fixture(scope="module")
+def zoomed(browser, http_url):
+    """(way, language, page) → header overlaps, text past the window and sideways scroll, for both ways of
+    zooming to 200 %: the page (at 1280 px a 640 px viewport) and the text alone (the root font size
+    doubled at 1280 px). Each page is loaded once, at 1280 px: text zoom, then back to 100 % and the
+    window narrowed to 640 px, as a reader zooming the page would see it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    found = {}
     for lang in LANGS:
         for name in PAGES:
+            page.set_viewport_size({"width": 1280, "height": 800})
             page.goto(page_url(http_url, lang, name))
             page.wait_for_function(MATH_READY)
-            if text_only:
-                page.evaluate("document.documentElement.style.fontSize = '250%'")
-            found = page.evaluate("""() => {
-                const doc = document.documentElement;
-                const boxes = [...document.querySelectorAll('.md-header__inner > *')]
-                    .filter(e => e.offsetParent).map(e => [e.className, e.getBoundingClientRect()]);
-                const overlaps = [];
-                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-                    const [a, ra] = boxes[i], [b, rb] = boxes[j];
-                    if (ra.right - 1 > rb.left && rb.right - 1 > ra.left && ra.bottom - 1 > rb.top && rb.bottom - 1 > ra.top)
-                        overlaps.push(a + ' / ' + b);
-                }
-                const cut = [...document.querySelectorAll('.md-typeset :is(h1, h2, h3, p, li)')]
-                    .filter(e => e.offsetParent && !e.closest('.arithmatex, pre, .md-typeset__scrollwrap, .tabbed-labels, .bp-figure-scroll'))
-                    .filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1).map(e => e.tagName + ': ' + e.textContent.slice(0, 40));
-                return {wide: doc.scrollWidth - doc.clientWidth, overlaps, cut};
-            }""")
+            page.evaluate("document.documentElement.style.fontSize = '250%'")
+            found[("text-200", lang.code, name)] = page.evaluate(ZOOM_FOUND)
+            page.evaluate("document.documentElement.style.fontSize = ''")
+            page.set_viewport_size({"width": 640, "height": 800})
+            found[("zoom-200", lang.code, name)] = page.evaluate(ZOOM_FOUND)
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("way", ["zoom-200", "text-200"])
+def test_zoom_200_nothing_overflows_or_overlaps(zoomed, way):
+    for lang in LANGS:
+        for name in PAGES:
+            found = zoomed[(way, lang.code, name)]
             where = f"{lang.path}{name}"
             assert found["wide"] <= 0, f"{where}: page scrolls sideways by {found['wide']} px"
             assert not found["overlaps"], f"{where}: header items overlap {found['overlaps']}"
             assert not found["cut"], f"{where}: text runs past the window {found['cut'][:5]}"
-    context.close()
