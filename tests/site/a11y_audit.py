@@ -52,6 +52,11 @@ def set_scheme(tab, base: str, scheme: str):
     tab.evaluate(palette_script(scheme, scopes()))
 
 
+# The scheme shows and no colour transition is still running (endless animations aside).
+SETTLED = """scheme => document.body.getAttribute('data-md-color-scheme') === scheme &&
+    document.getAnimations().every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
+
+
 def toggle_scheme(tab, scheme: str):
     """Click the header's scheme toggle until `scheme` shows, then let its colour transitions finish."""
     for _ in SCHEMES:
@@ -59,10 +64,6 @@ def toggle_scheme(tab, scheme: str):
             break
         tab.click("form[data-md-component=palette] label.md-header__button:not([hidden])")
     tab.wait_for_function(SETTLED, arg=scheme)
-
-
-SETTLED = """scheme => document.body.getAttribute('data-md-color-scheme') === scheme &&
-    document.getAnimations().every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
 
 
 def palette_script(scheme: str, scopes: list[str]) -> str:
