@@ -1,4 +1,4 @@
-"""Accessibility in a real browser: axe-core on every page, both languages, both schemes; every equation
+"""Accessibility in a real browser: axe-core on every page in both languages, and in the dark scheme; every equation
 and figure readable aloud; words of the other language marked. (Keyboard, motion, colours and zoom:
 test_a11y_keyboard.py.)
 
