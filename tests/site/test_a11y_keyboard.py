@@ -17,7 +17,7 @@ def tab(browser):
 
 
 RING = r"""() => {
-  // The ring as it rests: colour transitions the focus started (the search box turning white) jump to their end.
+  // The ring as it rests: colour transitions the focus started (the search box taking the page colour) jump to their end.
   for (const a of document.getAnimations())
     if (a.playState === 'running' && a.effect.getTiming().iterations !== Infinity) a.finish();
   const el = document.activeElement;
