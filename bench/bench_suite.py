@@ -11,14 +11,13 @@ bench/RESULTS-suite.md. Run it on an otherwise idle machine: the busy core-secon
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_build import ROOT, export
+from bench_build import ROOT, export, loads, median
 
 
 def busy_seconds() -> float:
@@ -62,14 +61,12 @@ def main():
              "whole machine's over each run; load is the 1-minute load average before and after each run.", "",
              "| tree | runs | wall, s | busy core-s | load (min–max) | pytest |", "| --- | ---: | ---: | ---: | ---: | --- |"]
     for name, values in rows.items():
-        load = [v for r in values for v in r["load"]]
-        lines.append(f"| {name} | {len(values)} | {statistics.median(r['wall'] for r in values):.0f} | "
-                     f"{statistics.median(r['busy'] for r in values):.0f} | {min(load):.1f}–{max(load):.1f} | "
-                     f"{'; '.join(r['summary'] for r in values)} |")
+        lines.append(f"| {name} | {len(values)} | {median(values, 'wall'):.0f} | {median(values, 'busy'):.0f} | "
+                     f"{loads(values)} | {'; '.join(r['summary'] for r in values)} |")
     base, this = rows["baseline"], rows["this tree"]
-    lines += ["", f"This tree / baseline: **{statistics.median(r['wall'] for r in this) / statistics.median(r['wall'] for r in base):.2f}×** "
-              f"wall, **{statistics.median(r['busy'] for r in this) / statistics.median(r['busy'] for r in base):.2f}×** "
-              "busy core-seconds (the goal: the suite under 5 minutes on 2 cores)."]
+    lines += ["", f"This tree / baseline: **{median(this, 'wall') / median(base, 'wall'):.2f}×** wall, "
+              f"**{median(this, 'busy') / median(base, 'busy'):.2f}×** busy core-seconds (the goal: the suite "
+              "under 5 minutes on 2 cores)."]
     if not all(r["ok"] for r in base + this):
         lines += ["", "**A run failed**: see the pytest column."]
     text = "\n".join(lines) + "\n"
