@@ -1,18 +1,20 @@
 """Numbered equations as LaTeX display blocks, the same for every language."""
 
+from gen.notation import DEFAULT
 from gen.statements import Branches
-from gen.notation import tex, tex_with
+from gen.linewidth import fits
 
 PARTS_PER_ROW = 4
 WIDE_ROW = 110
 """Characters of TeX beyond which a row is too wide for the desktop column: split at a sum."""
 
 
-def rhs_tex(line, values=None):
+def rhs_tex(line, values=None, notation=DEFAULT):
     """One right-hand side: a sympy object, or piecewise branches as `cases`."""
     if isinstance(line, Branches):
-        return cases_tex([(rhs_tex(value, values), condition_tex(case)) for value, case in line.branches])
-    return tex_with(line, values) if values else tex(line)
+        return cases_tex([(rhs_tex(value, values, notation), condition_tex(case, notation))
+                          for value, case in line.branches])
+    return notation.tex(line, values)
 
 
 def cases_tex(rows):
@@ -20,39 +22,56 @@ def cases_tex(rows):
     return r"\begin{cases} " + r" \\ ".join(f"{v} & {c}" for v, c in rows) + r" \end{cases}"
 
 
-def condition_tex(case):
+def condition_tex(case, notation=DEFAULT):
     """z_1 > 0,\\ z_2 \\leq 0 for a case."""
-    return r",\ ".join(tex(c) for c in case.conditions())
+    return r",\ ".join(notation.tex(c) for c in case.conditions())
 
 
 def chain_tex(lhs, rhs):
-    """`lhs = r1 = r2 …`, aligned on `=` when there is more than one line."""
+    """`lhs = r1 = r2 …`, aligned on `=` when there is more than one line; a line too wide for the
+    column is broken at top-level `+` and `−` signs, each piece on its own line."""
     rows = []
     for r in rhs:
         first, *rest = split_sum(r)
-        rows += [f"&= {first}"] + [rf"&\quad + {tail}" for tail in rest]
+        rows += [f"&= {first}"] + [rf"&\quad {tail}" for tail in rest]
     if len(rows) == 1:
         return f"{lhs} = {rhs[0]}"
     return environment("aligned", [f"{lhs} {rows[0]}", *rows[1:]])
 
 
+OPERATORS = (" + ", " - ", r" \odot ")
+"""Where a wide line may be broken: a sum's signs, then an entry-wise product's."""
+
+
+def _top_level_signs(row):
+    """(position, operator) of each top-level operator: not inside braces, \\left…\\right or an environment."""
+    depth, cuts = 0, []
+    for n, char in enumerate(row):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if row.startswith((r"\left", r"\begin"), n):
+            depth += 1
+        elif row.startswith((r"\right", r"\end"), n):
+            depth -= 1
+        elif depth == 0 and row.startswith(OPERATORS, n):
+            cuts.append((n, next(op for op in OPERATORS if row.startswith(op, n))))
+    return cuts
+
+
 def split_sum(row):
-    """A row too wide for the column as [`a`, `b`] of `a + b`, cut at the top-level `+` nearest the middle."""
+    """A row too wide for the column as pieces `a`, `+ b`, `- c`, `⊙ d` …: cut at the top-level sign nearest
+    the middle (a ⊙ only where there is no sign), then each piece again until every one fits."""
     if len(row) <= WIDE_ROW:
         return [row]
-    depth, cuts = 0, []
-    for i, char in enumerate(row):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if row.startswith((r"\left", r"\begin"), i):
-            depth += 1
-        elif row.startswith((r"\right", r"\end"), i):
-            depth -= 1
-        elif depth == 0 and row.startswith(" + ", i):
-            cuts.append(i)
+    cuts = _top_level_signs(row)
+    sums = [c for c in cuts if c[1] != OPERATORS[2]]
+    if not sums and fits(row):  # a product is broken only when it would not fit
+        return [row]
     if not cuts:
         return [row]
-    cut = min(cuts, key=lambda i: abs(2 * i - len(row)))
-    return [row[:cut], row[cut + 3:]]
+    cut, op = min(sums or cuts, key=lambda c: abs(2 * c[0] - len(row)))
+    head, rest = row[:cut], row[cut + len(op):]
+    tails = split_sum(rest)
+    return split_sum(head) + [f"{op.strip()} {tails[0]}", *tails[1:]]
 
 
 def environment(name, rows, separator=" \\\\"):
@@ -71,12 +90,14 @@ def layout_tex(layout, parts):
     return chains[0] if len(chains) == 1 else environment("gathered", chains, r" \\[1ex]")
 
 
-def step_tex(step):
+def step_tex(step, notation=DEFAULT):
     """The display block of a step, tagged with its number (a list shows each part's first line)."""
+    def lhs(part):
+        return part.lhs if isinstance(part.lhs, str) else notation.tex(part.lhs)
     if step.layout == "list":
-        parts = [(p.lhs, [rhs_tex(p.lines[0])]) for p in step.parts]
+        parts = [(lhs(p), [rhs_tex(p.lines[0], notation=notation)]) for p in step.parts]
     else:
-        parts = [(p.lhs, [*p.notation, *(rhs_tex(line) for line in p.lines)]) for p in step.parts]
+        parts = [(lhs(p), [*p.notation, *(rhs_tex(line, notation=notation) for line in p.lines)]) for p in step.parts]
     return anchor(step.label) + "\n\n" + display(layout_tex(step.layout, parts), step.label)
 
 

@@ -1,12 +1,13 @@
-"""Exact JSON for worked numbers: integers as integers, decimals with all their digits
-(and a float64 result, where a derivation has one, as the shortest text that reads back the same)."""
+"""Exact JSON for worked numbers: integers as integers, decimals with all their digits; a number that is
+not a terminating decimal (1/3, √2, e^y) with 30 significant digits, as a JSON number (read it with a
+decimal parser to keep them); a float64, where one is given, as the shortest text that reads back the same."""
 
 import json
 import math
 
 import sympy as sp
 
-from gen.notation import number_text
+from gen.numbers import decimal_text
 
 
 def to_json(value, indent=0):
@@ -27,6 +28,6 @@ def to_json(value, indent=0):
         if not math.isfinite(value):
             raise ValueError(f"cannot write {value!r} as JSON")
         return repr(value)
-    if isinstance(value, (int, sp.Rational)):
-        return number_text(sp.Rational(value))
+    if isinstance(value, (int, sp.Basic)) and sp.sympify(value).is_number:
+        return decimal_text(value)  # exact when it terminates, else 30 significant digits
     raise TypeError(f"cannot write {value!r} as exact JSON")

@@ -1,17 +1,25 @@
-"""A computational graph of ops and the walks over it: forward values and the chain rule.
+"""A derivation's computational graph, declared in a few lines from the op table:
 
-Backward, entry by entry: ∂L/∂v_p = Σ_consumers Σ_q (∂L/∂c_q) · ∂c_q/∂v_p  (upstream × local),
-kept unevaluated in the order upstream · local so it prints the way it is derived.
+    g = graph(sizes=("N", "D"))
+    X, gamma = g.input("X", "N,D"), g.input("gamma", "1,D")
+    G = g.given("G", "N,D")                      # data: no gradient is taken for it
+    mu = g.node("mu", mean_rows(X))               # a named value, printed and derived
+    xhat = g.node("xhat", (X - mu) / sqrt(var + g.param("eps")))
+    g.loss(sum_of(G * y))
+
+Arithmetic on values (`+ - * / @ **`) and the builders below add nodes; an expression written twice
+is one node (so X − μ used twice fans out).  Unnamed nodes carry the gradient through but are not
+named on the pages.  Shapes are "rows,cols" with sizes as letters (symbols) or numbers.
 """
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from itertools import product
+from functools import cached_property
 
 import sympy as sp
 
-from gen.notation import Indicator, entry_matrix, matrix_symbol
-from gen.ops import ReLU, local_derivative_mask, mask_symbol
+from gen.matexpr import symbolic
+from gen.notation import entry_matrix
+from gen.ops import Add, Div, MatMul, Mul, Pow, Reduce, ReLU, Scale, SoftmaxCrossEntropy, SquaredNorm, Subtract, SumProduct
 
 
 @dataclass(frozen=True)
@@ -19,168 +27,253 @@ class Node:
     """One value of the graph."""
 
     name: str
-    """Its name (`X`, `z`, …), also the key of its notation."""
+    """Its name (`X`, `z`, …; `_3` for an unnamed value), also the key of its notation."""
     op: object
-    """The operation that computes it, or None for an input."""
+    """The op that computes it, or None for an input."""
     inputs: tuple
-    """Names of the operation's inputs, in order."""
+    """Names of the op's inputs, in order."""
     shape: tuple
-    """(rows, columns)."""
-
-
-@dataclass(frozen=True)
-class Case:
-    """One sign pattern of a ReLU's inputs: which units are on (z_i > 0)."""
-
-    on: tuple
-    """on[i] is True when z_i > 0, False when z_i ≤ 0."""
-    z: tuple
-    """The ReLU input's entry symbols z_1, z_2, …"""
+    """(rows, columns): numbers, or size symbols such as N."""
+    role: str = "node"
+    """`input` (a parameter, differentiated), `given` or `labels` (data), `node` (named), `hidden` (unnamed),
+    `loss`."""
 
     @property
-    def id(self):
-        """Stable text id, e.g. `z1>0,z2<=0`."""
-        return ",".join(f"z{i + 1}{'>0' if o else '<=0'}" for i, o in enumerate(self.on))
+    def is_data(self):
+        """Inputs that are data: no gradient is taken for them."""
+        return self.role in ("given", "labels")
+
+
+class Value:
+    """A node while the graph is being written: arithmetic on it adds nodes."""
+
+    def __init__(self, graph, name):
+        self.graph, self.name = graph, name
 
     @property
-    def slug(self):
-        """Short name for ids and anchors, e.g. `on-off`."""
-        return "-".join("on" if o else "off" for o in self.on)
+    def shape(self):
+        return self.graph.nodes[self.name].shape
 
-    def conditions(self):
-        """The sympy relations z_i > 0 / z_i ≤ 0 of this case."""
-        return tuple(sp.StrictGreaterThan(v, 0) if o else sp.LessThan(v, 0, evaluate=False)
-                     for v, o in zip(self.z, self.on))
+    def _other(self, other):
+        return other if isinstance(other, Value) else None
 
-    def substitute(self, expr):
-        """`expr` with each 1[z_i > 0] replaced by this case's 1 or 0."""
-        masks = {Indicator(v): sp.Integer(int(o)) for v, o in zip(self.z, self.on)}
-        return prune(replace_unevaluated(expr, masks))
+    def __add__(self, other):
+        return self.graph.apply(Add, self, other)
+
+    def __sub__(self, other):
+        return self.graph.apply(Subtract, self, other)
+
+    def __mul__(self, other):
+        if not isinstance(other, Value):
+            return self.graph.apply(Scale, self, factor=sp.sympify(other))
+        return self.graph.apply(Mul, self, other)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        if not isinstance(other, Value):
+            return self.graph.apply(Scale, self, factor=1 / sp.sympify(other))
+        return self.graph.apply(Div, self, other)
+
+    def __matmul__(self, other):
+        return self.graph.apply(MatMul, self, other)
+
+    def __pow__(self, exponent):
+        return self.graph.apply(Pow, self, exponent=sp.sympify(exponent))
 
 
-def replace_unevaluated(expr, mapping):
-    """`expr` with subexpressions replaced, sums and products kept in their printed order."""
-    if isinstance(expr, sp.MatrixBase):
-        return sp.ImmutableMatrix(expr.applyfunc(lambda e: replace_unevaluated(e, mapping)))
-    if expr in mapping:
-        return mapping[expr]
-    if isinstance(expr, (sp.Add, sp.Mul)):
-        return expr.func(*(replace_unevaluated(a, mapping) for a in expr.args), evaluate=False)
-    return expr.xreplace(mapping)
+def relu(z):
+    """max(0, z) entry by entry."""
+    return z.graph.apply(ReLU, z)
 
 
-def prune(expr):
-    """Drop 0 terms and factors of 1, and turn products with a factor 0 into 0, keeping order."""
-    if isinstance(expr, sp.MatrixBase):
-        return sp.ImmutableMatrix(expr.applyfunc(prune))
-    if not isinstance(expr, (sp.Add, sp.Mul)):
-        return expr
-    args = [prune(a) for a in expr.args]
-    if isinstance(expr, sp.Mul):
-        if any(a == 0 for a in args):
-            return sp.Integer(0)
-        args = [a for a in args if a != 1] or [sp.Integer(1)]
-        return args[0] if len(args) == 1 else sp.Mul(*args, evaluate=False)
-    args = [a for a in args if a != 0] or [sp.Integer(0)]
-    return args[0] if len(args) == 1 else sp.Add(*args, evaluate=False)
+def sqrt(a):
+    """√a entry by entry (the power 1/2)."""
+    return a.graph.apply(Pow, a, exponent=sp.Rational(1, 2))
+
+
+def mean_rows(a):
+    """(1/N) 𝟏ᵀ A: the mean of the rows, a 1×D row."""
+    return a.graph.apply(Reduce, a, over="rows", mean=True)
+
+
+def sum_rows(a):
+    """𝟏ᵀ A: the sum of the rows."""
+    return a.graph.apply(Reduce, a, over="rows")
+
+
+def sum_of(a):
+    """Σᵢⱼ aᵢⱼ; of a product G ⊙ y with G given, the op Σ G ⊙ y (G is then the upstream of y)."""
+    node = a.graph.nodes[a.name]
+    if isinstance(node.op, Mul) and any(a.graph.nodes[i].is_data for i in node.inputs):
+        data, other = sorted(node.inputs, key=lambda i: not a.graph.nodes[i].is_data)
+        return a.graph.apply(SumProduct, Value(a.graph, data), Value(a.graph, other))
+    return a.graph.apply(Reduce, a, over="all")
+
+
+def mean_of(a):
+    """(1/(N D)) Σᵢⱼ aᵢⱼ."""
+    return a.graph.apply(Reduce, a, over="all", mean=True)
+
+
+def squared_norm(a):
+    """‖a‖² = Σᵢⱼ aᵢⱼ²."""
+    return a.graph.apply(SquaredNorm, a)
+
+
+def softmax_cross_entropy(y, onehot):
+    """(1/N) Σᵢ −log softmax(yᵢ)[ℓᵢ], with Y the one-hot labels."""
+    return y.graph.apply(SoftmaxCrossEntropy, y, onehot)
+
+
+def _shape(text, sizes):
+    """"N,D" → (N, D) with the graph's size symbols; numbers stay numbers."""
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    out = []
+    for part in parts:
+        part = part.strip() if isinstance(part, str) else part
+        if isinstance(part, int) or (isinstance(part, str) and part.isdigit()):
+            out.append(int(part))
+        elif part in sizes:
+            out.append(sizes[part])
+        else:
+            raise ValueError(f"unknown size {part!r} in shape {text!r} (sizes: {', '.join(sizes)})")
+    return tuple(out)
 
 
 class Graph:
-    """Nodes in topological order, the last one the scalar loss."""
+    """Nodes in the order they were written (topological), the last one the scalar loss `L`."""
 
-    def __init__(self, leaves, ops, entry_names):
-        nodes = {name: Node(name, None, (), shape) for name, shape in leaves.items()}
-        for name, op, inputs in ops:
-            shape = op.shape(*(nodes[i].shape for i in inputs))
-            nodes[name] = Node(name, op, tuple(inputs), shape)
-        self.nodes = nodes
-        self.entry_names = dict(entry_names)
-        self.order = tuple(nodes)
-        self.loss = self.order[-1]
+    def __init__(self, sizes=(), entry_names=None):
+        self.sizes = {s: sp.Symbol(s, integer=True, positive=True) for s in sizes}
+        self.nodes = {}
+        self.entry_names = dict(entry_names or {})
+        self._made = {}
+
+    # ---- writing the graph --------------------------------------------------------------
+    def _add(self, node):
+        if node.name in self.nodes:
+            raise ValueError(f"the graph already has a node {node.name!r}")
+        self.nodes[node.name] = node
+        return Value(self, node.name)
+
+    def input(self, name, shape):
+        """A parameter: its gradient is taken."""
+        return self._add(Node(name, None, (), _shape(shape, self.sizes), "input"))
+
+    def given(self, name, shape):
+        """Data (a target, a given upstream gradient): no gradient is taken for it."""
+        return self._add(Node(name, None, (), _shape(shape, self.sizes), "given"))
+
+    def labels(self, name, shape):
+        """The one-hot matrix of class labels (Y_ij = 1 when row i's label is j): data."""
+        return self._add(Node(name, None, (), _shape(shape, self.sizes), "labels"))
+
+    def param(self, name):
+        """A given number (1×1), such as ε."""
+        return self.given(name, (1, 1))
+
+    def apply(self, op_class, *values, **options):
+        """The node op(values…), made once for the same op and inputs."""
+        inputs = tuple(v.name for v in values)
+        shapes = tuple(self.nodes[i].shape for i in inputs)
+        op = op_class(shapes=shapes, **options)
+        key = (op, inputs)
+        if key not in self._made:
+            shape = op.shape(*shapes)
+            self._made[key] = self._add(Node(f"_{len(self.nodes)}", op, inputs, shape, "hidden")).name
+        return Value(self, self._made[key])
+
+    def node(self, name, value):
+        """Give an unnamed value its name: it is printed and derived under it (its place is kept)."""
+        old = value.name
+        if self.nodes[old].role != "hidden" or name in self.nodes:
+            raise ValueError(f"cannot name {old!r} {name!r}: it is already named, or the name is taken")
+
+        def renamed(names):
+            return tuple(name if i == old else i for i in names)
+        self.nodes = {(name if key == old else key): Node(name if key == old else key, n.op, renamed(n.inputs), n.shape,
+                                                          "node" if key == old else n.role)
+                      for key, n in self.nodes.items()}
+        self._made = {(op, renamed(inputs)): (name if made == old else made) for (op, inputs), made in self._made.items()}
+        return Value(self, name)
+
+    def loss(self, value):
+        """Name the scalar loss `L` and drop every node the loss does not read."""
+        self.node("L", value)
+        node = self.nodes["L"]
+        self.nodes["L"] = Node("L", node.op, node.inputs, node.shape, "loss")
+        needed, stack = set(), ["L"]
+        while stack:
+            name = stack.pop()
+            if name not in needed:
+                needed.add(name)
+                stack.extend(self.nodes[name].inputs)
+        self.nodes = {n: node for n, node in self.nodes.items() if n in needed or node.op is None}
+        return Value(self, "L")
+
+    # ---- reading it -----------------------------------------------------------------------
+    @property
+    def order(self):
+        """Node names, inputs and nodes in the order written."""
+        return tuple(self.nodes)
+
+    @property
+    def named(self):
+        """The names shown on the pages: inputs, givens, named nodes and the loss."""
+        return tuple(n for n, node in self.nodes.items() if node.role != "hidden")
 
     def consumers(self, name):
         """(node, input position) pairs that read `name`."""
         return [(n, k) for n in self.nodes.values() for k, i in enumerate(n.inputs) if i == name]
 
     @cached_property
-    def entries(self):
-        """Each node's matrix of named entry symbols (the loss has none)."""
-        return {n: entry_matrix(self.entry_names[n], self.nodes[n].shape) for n in self.order if n != self.loss}
-
-    @cached_property
     def symbols(self):
         """Each node's matrix symbol, for matrix-form equations."""
-        return {n: matrix_symbol(n, self.nodes[n].shape) for n in self.order}
+        return {n: sp.MatrixSymbol(n, *node.shape) for n, node in self.nodes.items()}
 
-    def forward(self, leaf_values):
-        """All node values from the inputs' values (exact if the inputs are)."""
-        values = dict(leaf_values)
-        for name in self.order:
-            node = self.nodes[name]
-            if node.op is not None:
-                values[name] = node.op.forward(*(values[i] for i in node.inputs))
-        return values
+    def expression(self, name):
+        """A node's forward rule over its inputs' symbols (X W₁ for an unnamed product)."""
+        node = self.nodes[name]
+        return node.op.expr(*(self.symbols[i] for i in node.inputs))
 
-    def local(self, consumer, k, out, at):
-        """∂consumer[out]/∂input_k[at], in the consumer inputs' named entries."""
-        node = self.nodes[consumer]
-        return node.op.local([self.entries[i] for i in node.inputs], k, out, at)
+    def written(self, expr):
+        """`expr` with every unnamed node's symbol replaced by its rule (X W₁ + 𝟏b₁, not _6 + 𝟏b₁)."""
+        hidden = {self.symbols[n]: self.expression(n) for n, node in self.nodes.items() if node.role == "hidden"}
+        for _ in range(len(hidden)):
+            if not (getattr(expr, "free_symbols", set()) & set(hidden)):
+                break
+            expr = expr.xreplace(hidden)
+        return expr
 
-    def terms(self, name, at):
-        """The chain-rule terms (upstream, local, consumer, out) of ∂L/∂name[at]."""
-        found = []
-        for node, k in self.consumers(name):
-            rows, cols = node.shape
-            for out in product(range(rows), range(cols)):
-                local = self.local(node.name, k, out, at)
-                if local != 0:
-                    found.append((self.gradient_entry(node.name, out), local, node.name, out))
-        return found
+    @cached_property
+    def entries(self):
+        """Each node's matrix of named entry symbols (fixed-size graphs with `entry_names`)."""
+        return {n: entry_matrix(self.entry_names[n], self.nodes[n].shape) for n in self.order if n in self.entry_names}
 
-    @lru_cache(maxsize=None)
-    def gradient_entry(self, name, at):
-        """∂L/∂name[at] as upstream · local terms (upstreams substituted, zeros dropped)."""
-        if name == self.loss:
-            return sp.Integer(1)
-        return prune(sp.Add(*(sp.Mul(up, loc, evaluate=False) for up, loc, _, _ in self.terms(name, at)),
-                            evaluate=False))
+    def shape_at(self, name, sizes):
+        """The node's shape with the sizes given numbers."""
+        return tuple(int(sp.sympify(s).xreplace({self.sizes[k]: v for k, v in sizes.items()})) for s in self.nodes[name].shape)
 
-    def gradient(self, name):
-        """The matrix ∂L/∂name, entry by entry."""
-        rows, cols = self.nodes[name].shape
-        return sp.ImmutableMatrix(rows, cols, lambda i, j: self.gradient_entry(name, (i, j)))
+    def kinks(self):
+        """(node, its input) for every op with a kink (ReLU), in order."""
+        return [(n.name, n.inputs[0]) for n in self.nodes.values() if n.op is not None and n.op.kink]
 
-    def matrix_gradient(self, name):
-        """∂L/∂name in matrix form, from each op's matrix rule (e.g. Xᵀ((2 y W₂ᵀ) ⊙ 1[z > 0]))."""
-        if name == self.loss:
-            return sp.Integer(1)
-        parts = []
-        for node, k in self.consumers(name):
-            upstream = self.matrix_gradient(node.name)
-            parts.append(node.op.vjp([self.symbols[i] for i in node.inputs], upstream, k))
-        return parts[0] if len(parts) == 1 else sp.MatAdd(*parts)
-
-    def relu_nodes(self):
-        """Names of the nodes computed by a ReLU, with their input's name."""
-        return [(n.name, n.inputs[0]) for n in self.nodes.values() if isinstance(n.op, ReLU)]
-
-    def cases(self, relu_input):
-        """Every sign pattern of the entries of a ReLU's input, all-on first."""
-        z = tuple(self.entries[relu_input])
-        return tuple(Case(tuple(not off for off in flags), z)
-                     for flags in product((False, True), repeat=len(z)))
-
-    def matrix_env(self, values):
-        """Matrix symbols → matrices (entries or numbers), with each ReLU mask 1[z > 0]."""
-        env = {self.symbols[n]: sp.ImmutableMatrix(values[n]) for n in values if n in self.symbols}
-        for _, z in self.relu_nodes():
-            env[mask_symbol(self.symbols[z])] = local_derivative_mask(sp.ImmutableMatrix(values[z]))
-        return env
+    def depends(self, name, on):
+        """Whether node `name` is computed from `on` (or is it)."""
+        if name == on:
+            return True
+        return any(self.depends(i, on) for i in self.nodes[name].inputs)
 
 
-def explicit(expr, env):
-    """A matrix expression with its matrix symbols replaced by `env` and multiplied out."""
-    replaced = expr.xreplace(env)
-    if isinstance(replaced, sp.MatrixExpr):
-        return sp.ImmutableMatrix(replaced.as_explicit())
-    return replaced.doit() if hasattr(replaced, "doit") else replaced
+def graph(sizes=(), entry_names=None):
+    """A new, empty graph with size symbols `sizes` (e.g. ("N", "D"))."""
+    return Graph(sizes, entry_names)
+
+
+def at_sizes(expr, graph, sizes):
+    """A matrix expression with the size symbols given numbers."""
+    if not sizes:
+        return expr
+    mapping = {graph.sizes[k]: v for k, v in sizes.items() if k in graph.sizes}
+    return expr.xreplace(mapping) if symbolic(expr) or isinstance(expr, sp.Basic) else expr

@@ -51,5 +51,26 @@ def render_pages(derivation, lang, context):
     equations = context["site"]["equations"]
     finish = particles_after_math if lang == "ko" else str
     return {f"{lang}/{page}": finish(env.get_template(f"{lang}/{page}.j2").render(
-                **context, lang=lang, term=term, term_en=glossary("en"), xref=partial(xref, equations, page)))
+                **{"data_link": relative(derivation.data_file, page), **context}, lang=lang, term=term,
+                term_en=glossary("en"), xref=partial(xref, equations, page),
+                catalog=catalog(context["site"], derivation.name, lang, page)))
             for page in derivation.pages}
+
+
+def catalog(site, name, lang, page):
+    """The other derivations, in site order, each as its `about.md.j2` says it (linked from `page`)."""
+    out = []
+    for other in site["derivations"]:
+        about = Path(other["templates"]) / lang / "about.md.j2"
+        if other["name"] == name or not about.is_file():
+            continue
+        text = environment(other["templates"]).get_template(f"{lang}/about.md.j2").render(
+            link=relative(other["pages"][0], page), term=glossary(lang), lang=lang)
+        out.append({"name": other["name"], "text": text.rstrip("\n")})
+    return out
+
+
+def relative(target, page):
+    """A link from `page` to `target`, both relative to a language's root (the site copies `data/` into
+    every language's root): `../data/two-layer.json` from `two-layer/examples.md`."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")

@@ -3,21 +3,7 @@ line a sympy object claimed equal to something a checker can compute independent
 
 from dataclasses import dataclass, replace
 
-
-@dataclass(frozen=True)
-class Claim:
-    """What a chain of right-hand sides is claimed to equal."""
-
-    quantity: str
-    """`grad` (∂L/∂wrt) or `local` (∂of/∂wrt)."""
-    wrt: str
-    """The node differentiated with respect to."""
-    at: tuple | None = None
-    """One entry of `wrt`, or None for all of it."""
-    of: str = "L"
-    """For `local`: the node differentiated."""
-    out: tuple | None = None
-    """For `local`: one entry of `of`, or None for all of it."""
+from gen.oracle import Claim
 
 
 @dataclass(frozen=True)
@@ -25,19 +11,20 @@ class Branches:
     """A value that depends on the ReLU case: (value, case) pairs, printed as `cases`."""
 
     branches: tuple
-    """((value, Case), …) in the note's case order."""
+    """((value, Case), …) in the cases' order."""
 
 
 @dataclass(frozen=True)
 class Part:
     """One `lhs = … = …` chain of a numbered equation."""
 
-    lhs: str
-    """LaTeX of the left-hand side (a name such as ∂L/∂w₂₁, never a result)."""
+    lhs: object
+    """The left-hand side: a sympy object (printed in the derivation's notation) or LaTeX text, a name
+    such as ∂L/∂w₂₁, never a result."""
     lines: tuple
     """The right-hand sides, sympy objects, each claimed equal to `claim`."""
     claim: Claim | None
-    """What every line equals (checked by `gen.verify`); None for a definition."""
+    """What every line equals (checked by the oracle); None for a definition."""
     notation: tuple = ()
     """LaTeX of notation-only right-hand sides shown before `lines` (a sum, a chain)."""
     worked: int = -1
@@ -53,13 +40,18 @@ class Step:
     parts: tuple
     """Its chains, shown side by side (`list`) or one under another."""
     case: object = None
-    """The ReLU case it is stated for, or None when it holds in every case."""
+    """The case (`gen.cases.Case`) it is stated for, or None when it holds in every case."""
     layout: str = "chain"
     """`chain` (aligned `=` lines) or `list` (short parts separated by commas)."""
     series: str = ""
     """Its numbering series: "" for (1), (2), …, "S" for (S1), (S2), …"""
     key: str = ""
     """Its number as printed inside the tag, given by `numbered` from its place in its series."""
+    variant: str | None = None
+    """The graph it is stated for (the two-layer net's `squared` or `softmax`), or None for every one."""
+    check: str = "oracle"
+    """How it is checked: `oracle` (each line against direct differentiation), `index` (each index-notation
+    line against the first), `own` (by the derivation's own check)."""
 
     @property
     def label(self):

@@ -5,18 +5,18 @@ import sympy as sp
 
 from gen.checking import verify_steps as check_steps
 from gen.derivations.note.network import network
-from gen.derivations.note.oracle import Oracle
+from gen.oracle import Oracle
 from gen.derivations.note.steps import derivation
 from gen.errors import VerificationError
 from gen.statements import Claim, Part, Step
 
 NET = network()
-CASES, E, GRAPH = NET.cases, NET.E, NET.graph
+CASES, E = NET.cases, NET.E
 STEPS = derivation(NET)
 
 
 def verify_steps(steps):
-    return check_steps(steps, Oracle())
+    return check_steps(steps, Oracle(NET.graph))
 
 
 def test_numbers_match_the_note():
@@ -44,7 +44,7 @@ def test_each_case_has_its_equations():
 
 def _note_eq32_middle_line():
     """The note's (32), line 3, transcribed: x21 and x22 missing."""
-    a, b = (GRAPH.gradient_entry("h", (k, 0)) for k in range(2))
+    a, b = (NET.gradient_entry("h", (k, 0)) for k in range(2))
     x = E["X"]
     return sp.ImmutableMatrix([[a * x[0, 0] + b], [a * x[0, 1] + b]])
 
@@ -64,15 +64,16 @@ def test_plausible_mistakes_are_caught(mutation):
     elif mutation == "drop-factor-2":
         line, claim, case = h.T * y, Claim("grad", "W2"), None
     else:  # ∂L/∂w11 = upstream of z1 times x11 only (the z2 path forgotten), all units on
-        line = GRAPH.gradient_entry("h", (0, 0)) * E["X"][0, 0]
+        line = NET.gradient_entry("h", (0, 0)) * E["X"][0, 0]
         claim, case = Claim("grad", "W1", (0, 0)), CASES[0]
     with pytest.raises(VerificationError):
         verify_steps([Step("x", (Part("lhs", (line,), claim),), case)])
 
 
-def test_heaviside_half_is_not_used():
-    """Direct differentiation yields Heaviside; the oracle must turn it into 1[z > 0], not 1/2."""
-    oracle = Oracle()
-    reference = oracle.reference(Claim("grad", "z", (0, 0)))
-    assert reference.has(sp.Heaviside)
-    assert oracle.expand(reference, (False, True)) == 0
+def test_each_case_takes_its_side_of_the_kink():
+    """In a case with z1 ≤ 0 the oracle's ∂L/∂z1 is 0 (ReLU'(0) = 0), with no Heaviside (whose 0 is 1/2) left."""
+    oracle = Oracle(NET.graph)
+    off_on = next(c for c in CASES if c.on == (False, True))
+    assert oracle.reference(Claim("grad", "z", (0, 0)), off_on) == 0
+    on = oracle.reference(Claim("grad", "z", (0, 0)), CASES[0])
+    assert on != 0 and not on.has(sp.Heaviside)

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gen.derivations.note.examples import load_examples
 from gen.derivations.note.figures import STEP_KEYS, graph_figure, graph_figures, step_drawings, step_figures
 from gen.derivations.note.figures.labels import LABELS_FILE
 from gen.derivations.note.network import network
 from gen.derivations.note.records import record
-from gen.derivations.note.worked import compute
+from gen.derivations.note.worked import load
 from gen.figures.theme import MIN_TEXT_PX, PHONE_COLUMN, ROLES, WIDE_COLUMN
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +25,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 LANGS = ("ko", "en")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 NOTE = ROOT / "gen" / "derivations" / "note"
-RECORDS = [record(compute(network(), e)) for e in load_examples(NOTE / "examples.yml")]
+RECORDS = [record(w) for w in load(network(), NOTE / "examples.yml")]
 BY_ID = {r["id"]: r for r in RECORDS}
 
 
@@ -316,7 +315,7 @@ def test_narrow_drawings_where_needed():
 def test_long_decimals_kept_whole():
     """An author's long decimal is drawn in full (its grid cell grows), in every drawing."""
     long = Decimal("3542264.57143492425")
-    rec = record(compute(network(), load_examples(NOTE / "examples.yml")[0]))
+    rec = record(load(network(), NOTE / "examples.yml")[0])
     rec = {**rec, "W2": [[long, rec["W2"][0][1]]]}
     for drawing in graph_figures("en", rec):
         texts = [t.text for t in number_texts(parse(drawing)) if t.get("data-node") == "W2"]

@@ -4,7 +4,8 @@ YAML 1.1 forms refused, magnitude limits, the flat-list message."""
 import pytest
 import sympy as sp
 
-from gen.derivations.note.examples import load_examples
+from gen.derivations.note.network import network
+from gen.derivations.note.worked import load
 from gen.errors import InputErrors
 from genrun import run_gen
 
@@ -29,7 +30,7 @@ EXPECTED = [  # (line, column, example, field, part of the problem), in file ord
     (9, 11, "bad", "W2", "out of range (got '1e400'"),
     (9, 18, "bad", "W2", "(got '012': hexadecimal, octal and binary"),
     (10, 8, "bad", "b", "unknown key"),
-    (13, 9, "kink", "W1", "z1 = (X W1)_1 is exactly 0"),
+    (13, 9, "kink", "W1", "z1 = z[1,1] of z = XW₁ is exactly 0"),
     (15, 5, "#4", None, "each example must be a mapping"),
 ]
 
@@ -46,7 +47,7 @@ def test_every_problem_is_reported_with_line_and_column(tmp_path):
     path = tmp_path / "many.yml"
     path.write_text(MANY, encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
-        load_examples(path)
+        load(network(), path)
     got = str(caught.value).splitlines()
     assert len(got) == len(EXPECTED), got
     for text, (head, part) in zip(got, lines_for(path)):
@@ -72,8 +73,8 @@ def test_the_command_line_prints_them_all_and_writes_nothing(tmp_path):
 def test_number_forms_are_read_exactly(tmp_path, text, value):
     path = tmp_path / "ok.yml"
     path.write_text(GOOD.replace("X: [[1, 2]", f"X: [[{text}, 2]").join(["examples:\n", ""]), encoding="utf-8")
-    (example,) = load_examples(path)
-    assert example.X[0, 0] == value and isinstance(example.X[0, 0], sp.Rational)
+    (worked,) = load(network(), path)
+    assert worked.values["X"][0, 0] == value and isinstance(worked.values["X"][0, 0], sp.Rational)
 
 
 @pytest.mark.parametrize("text, part", [
@@ -87,6 +88,6 @@ def test_unmeant_forms_are_refused_with_a_reason(tmp_path, text, part):
     path = tmp_path / "bad.yml"
     path.write_text(GOOD.replace("X: [[1, 2]", f"X: [[1, {text}]").join(["examples:\n", ""]), encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
-        load_examples(path)
+        load(network(), path)
     (line,) = str(caught.value).splitlines()
     assert line.startswith(f"{path}:3:") and "example 'first', field 'X'" in line and part in line, line

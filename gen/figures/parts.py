@@ -3,7 +3,7 @@
 from gen.figures.svg import Piece, num, tag
 from gen.figures.theme import (CELL_H, CELL_MIN_W, CELL_PAD, CHIP_H, FONT, MONO, NAME_FONT,
                                NUMBER_FONT, OP_H, fill_style, stroke_style, text_width)
-from gen.notation import number_text
+from gen.numbers import number_text
 
 BASELINE = 0.35
 """Text is vertically centred by moving its baseline down this many em from the centre."""

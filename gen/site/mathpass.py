@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gen.errors import SiteError
+from gen.linewidth import COLUMN_EM
 from gen.site import fonts, mathjax
 from gen.site.typeset import TexError, Typesetter
 
@@ -22,7 +23,7 @@ _DELIMITERS = {"div": ("\\[", "\\]"), "span": ("\\(", "\\)")}
 # Every page links the site's stylesheet; the MathJax one goes just before it.
 # The desktop column: 688 px at a 1280 px window, where math is set at 20.4 px
 # (16 px text, MathJax scaled to its x-height): 33.8 em, less a margin.
-DESKTOP_COLUMN_EM = 33.0
+DESKTOP_COLUMN_EM = COLUMN_EM
 
 _SITE_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)assets/stylesheets/site\.css">')
 _GLYPH = re.compile(r'<mjx-c class="([^"]+)"')

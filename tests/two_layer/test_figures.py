@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from gen.derivations.two_layer.figures import example_figures
-from gen.derivations.two_layer.records import record
+from gen.declare import records
 from tests.test_figures import check_drawings
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,8 +20,7 @@ def texts(svg):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_drawings_fit_and_agree(verified, lang):
     pairs = 0
-    for worked in verified.workeds:
-        rec = record(worked)
+    for rec in records(verified):
         drawings = example_figures(rec, lang)
         check_drawings(rec["id"], drawings)
         assert len({frozenset(texts(d).items()) for d in drawings}) == 1, rec["id"]

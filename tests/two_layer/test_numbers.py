@@ -4,16 +4,16 @@ run against the published JSON."""
 
 import json
 import random
+from decimal import Decimal
 
 import numpy as np
 import pytest
 import sympy as sp
 
-from gen.derivations.two_layer import listing
-from gen.derivations.two_layer.compute import compute
-from gen.derivations.two_layer.examples import Example
-from gen.derivations.two_layer.graph import GRADIENTS
-from gen.derivations.two_layer.records import record
+from gen.derivations.two_layer import DECLARATION, listing
+from gen.derivations.two_layer.network import GRADIENTS
+from gen.schema import Example
+from gen.worked import compute
 
 torch = pytest.importorskip("torch")
 
@@ -29,17 +29,31 @@ def random_example(rng, loss, sizes, ident):
         m = {"X": matrix(n, d), "W1": matrix(d, h), "b1": matrix(1, h), "W2": matrix(h, c), "b2": matrix(1, c)}
         if all(v != 0 for v in m["X"] * m["W1"] + sp.ones(n, 1) * m["b1"]):
             break
-    labels = ()
     if loss == "squared":
         m["T"] = matrix(n, c)
     else:
-        labels = tuple(rng.randrange(c) for _ in range(n))
-        m["Y"] = sp.ImmutableMatrix(n, c, lambda a, b: int(labels[a] == b))
-    return Example(ident, loss, m, labels)
+        m["labels"] = tuple(rng.randrange(c) for _ in range(n))
+    return Example(ident, {"loss": loss, **m}, dict(zip("NDHC", sizes)), {})
+
+
+def worked_of(example):
+    """The example computed by the engine, on the graph of its loss."""
+    return compute(DECLARATION.graph(example), DECLARATION.fields, example)
+
+
+def loss_of(example):
+    return example.values["loss"]
+
+
+def labels_of(example):
+    return list(example.values.get("labels", ()))
 
 
 def arrays(example):
-    return {k: np.array(v.tolist(), dtype=float) for k, v in example.inputs.items()}
+    """The example's inputs as float64 arrays (a vector as a 1×n row; the labels one-hot as Y)."""
+    worked = worked_of(example)
+    return {k: np.array(v.tolist(), dtype=float) for k, v in worked.values.items()
+            if worked.graph.nodes[k].op is None}
 
 
 def torch_gradients(example):
@@ -50,10 +64,10 @@ def torch_gradients(example):
     y = h @ a["W2"] + a["b2"]
     for t in (z, h, y):
         t.retain_grad()
-    if example.loss == "squared":
+    if loss_of(example) == "squared":
         loss = ((y - a["T"]) ** 2).sum()
     else:
-        loss = torch.nn.functional.cross_entropy(y, torch.tensor(example.labels))
+        loss = torch.nn.functional.cross_entropy(y, torch.tensor(labels_of(example)))
     loss.backward()
     got = {"y": y.grad, "h": h.grad, "z": z.grad, **{k: a[k].grad for k in ("X", "W1", "b1", "W2", "b2")}}
     return loss.item(), {k: v.numpy() for k, v in got.items()}
@@ -69,7 +83,7 @@ def close(exact, approx, rtol=1e-12):
 def test_random_examples_agree_with_torch(loss, sizes):
     rng = random.Random(f"{loss}{sizes}")
     example = random_example(rng, loss, sizes, "random")
-    worked = compute(example)
+    worked = worked_of(example)
     value, grads = torch_gradients(example)
     assert close([[worked.values["L"][0, 0]]], [[value]])
     for name in GRADIENTS:
@@ -84,11 +98,11 @@ def test_size_cases_cover_one_to_four():
 def numpy_loss(example, a):
     z = a["X"] @ a["W1"] + a["b1"]
     y = np.maximum(z, 0) @ a["W2"] + a["b2"]
-    if example.loss == "squared":
+    if loss_of(example) == "squared":
         return np.sum((y - a["T"]) ** 2)
     shifted = y - y.max(axis=1, keepdims=True)
     logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(logp[np.arange(len(y)), list(example.labels)])
+    return -np.mean(logp[np.arange(len(y)), labels_of(example)])
 
 
 def test_worked_examples_agree_with_finite_differences(verified):
@@ -104,7 +118,7 @@ def test_worked_examples_agree_with_finite_differences(verified):
                 plus[name][index] += eps
                 minus[name][index] -= eps
                 numeric[index] = (numpy_loss(ex, plus) - numpy_loss(ex, minus)) / (2 * eps)
-            assert close(worked.grads[name].tolist(), numeric, rtol=1e-6), (ex.id, name)
+            assert close(worked.grads[name].tolist(), numeric, rtol=1e-6), (worked.id, name)
 
 
 def test_listing_reproduces_published_numbers(outputs):
@@ -126,36 +140,41 @@ def test_listing_reproduces_published_numbers(outputs):
 
 
 def test_json_keys_and_orientation(outputs, verified):
-    data = json.loads(outputs["data/two-layer.json"])
-    for ex, worked in zip(data["examples"], verified.workeds):
+    text = outputs["data/two-layer.json"]
+    data, precise = json.loads(text), json.loads(text, parse_float=Decimal)
+    for ex, digits, worked in zip(data["examples"], precise["examples"], verified.workeds):
         target = "T" if ex["loss"] == "squared" else "labels"
         assert list(ex) == ["id", "loss", "X", "W1", "b1", "W2", "b2", target, "z", "h", "y", "L",
                             "dL_dy", "dL_dW2", "dL_db2", "dL_dh", "dL_dz", "dL_dW1", "dL_db1", "dL_dX"]
-        n, d, h, c = worked.example.sizes
+        n, d, h, c = (worked.sizes[k] for k in "NDHC")
         assert np.shape(ex["z"]) == np.shape(ex["dL_dz"]) == (n, h) and np.shape(ex["dL_dW1"]) == (d, h)
         assert np.shape(ex["dL_db1"]) == (h,) and np.shape(ex["dL_db2"]) == (c,) and np.shape(ex["dL_dX"]) == (n, d)
+        published = [sp.Rational(str(v)) for row in digits["dL_dW1"] for v in row]
         if ex["loss"] == "squared":  # exact: the JSON text is the exact decimal
-            assert record(worked)["dL_dW1"] == [[sp.Rational(v) for v in row] for row in worked.grads["W1"].tolist()]
-        else:
-            assert all(isinstance(v, float) for row in ex["dL_dW1"] for v in row)
+            assert published == list(worked.grads["W1"])
+        else:  # 30 significant digits of every number that is not 0
+            assert all(v == 0 or len(str(v).replace("-", "").replace(".", "").lstrip("0")) == 30
+                       for row in digits["dL_dW1"] for v in row)
+            assert all(abs(p - w) <= sp.Rational(1, 10**29) * abs(w) for p, w in zip(published, worked.grads["W1"]))
 
 
 def test_softmax_json_correct_to_1e12(verified, outputs):
     data = {e["id"]: e for e in json.loads(outputs["data/two-layer.json"])["examples"]}
     for worked in verified.workeds:
-        if worked.example.loss != "softmax":
+        if worked.example.values["loss"] != "softmax":
             continue
         for key in (f"dL_d{n}" for n in GRADIENTS):
             exact = worked.grads[key[4:]]
-            published = np.array(data[worked.example.id][key], dtype=float).reshape(exact.shape)
+            published = np.array(data[worked.id][key], dtype=float).reshape(exact.shape)
             for got, want in zip(published.flat, exact):
                 assert abs(got - float(want)) <= 1e-12 * abs(float(want)) + 1e-300
 
 
 def test_examples_cover_the_brief(verified):
-    ids = {w.example.id: w for w in verified.workeds}
-    assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.loss == "squared")
-    assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.loss == "softmax")
-    assert any(w.example.sizes[0] > w.example.sizes[1] for w in ids.values())
+    ids = {w.id: w for w in verified.workeds}
+    assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.values["loss"] == "squared")
+    assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.values["loss"] == "softmax")
+    assert any(w.sizes["N"] > w.sizes["D"] for w in ids.values())
     note = ids["note-first-on"]
-    assert note.example.sizes == (2, 2, 1, 2) and all(v == 0 for k in ("b1", "b2", "T") for v in note.example.inputs[k])
+    assert note.sizes == dict(zip("NDHC", (2, 2, 1, 2)))
+    assert all(v == 0 for k in ("b1", "b2", "T") for v in note.values[k])

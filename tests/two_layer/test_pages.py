@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from gen.derivations.two_layer.steps import steps
+from gen.statements import numbered
 from tests.two_layer.contract import generate
 
 DISPLAY = re.compile(r"\$\$\n.*?\n\$\$", re.S)
@@ -17,7 +18,7 @@ def pages(outputs, lang):
 
 
 def test_built_paths(outputs, two_layer, verified):
-    ids = [w.example.id for w in verified.workeds]
+    ids = [w.id for w in verified.workeds]
     expected = {"data/two-layer.json"}
     for lang in ("ko", "en"):
         expected |= {f"{lang}/{p}" for p in two_layer.pages}
@@ -79,7 +80,8 @@ def test_glossary_terms_alike(outputs):
 
 def test_deterministic(outputs, verified, two_layer, site):
     """A second computation from the same file writes byte-identical files."""
-    again = dataclasses.replace(verified, workeds=two_layer.compute(two_layer.default_examples), steps=steps())
+    again = dataclasses.replace(verified, workeds=two_layer.compute(two_layer.default_examples).workeds,
+                                steps=tuple(numbered(steps())))
     assert generate(site, verified=again) == outputs
 
 

@@ -5,20 +5,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gen.checking import verify_errata, verify_steps
+from gen.declare import shown_path
 from gen.derivations.note.context import page_context
 from gen.derivations.note.errata import errata
-from gen.derivations.note.examples import load_examples
 from gen.derivations.note.explorer import explorer_context, explorer_figure
 from gen.derivations.note.figure_set import figure_set, inline
 from gen.derivations.note.figure_set import files as figure_files
 from gen.derivations.note.network import network
-from gen.derivations.note.oracle import Oracle
 from gen.derivations.note.records import document, record
 from gen.derivations.note.shapes import verify_index_sums
 from gen.derivations.note.steps import derivation as note_steps
 from gen.derivations.note.summary import prove_mask_drop
-from gen.derivations.note.worked import compute as compute_example
-from gen.derivations.note.worked import cross_check
+from gen.derivations.note.worked import cross_check, load
+from gen.oracle import Oracle
 from gen.spec import Derivation
 
 PAGES = ("index.md", "derivation.md", "shapes.md", "examples.md", "explorer.md", "errata.md", "verification.md")
@@ -29,7 +28,7 @@ class Computed:
     """Everything the note states, before it is checked."""
 
     net: object
-    """The network (`network.Net`)."""
+    """The network, walked entry by entry (`gen.entrywise.EntryForm`)."""
     steps: tuple
     """Equations (1)–(35) and (S1)–(S3), numbered."""
     errata: tuple
@@ -50,21 +49,14 @@ class Verified(Computed):
 
 def compute(examples_path: Path) -> Computed:
     """Read the examples, build the network, state every equation and compute every number."""
-    examples = load_examples(examples_path)
     net = network()
-    return Computed(net, tuple(note_steps(net)), tuple(errata(net)),
-                    tuple(compute_example(net, e) for e in examples), shown_path(examples_path))
-
-
-def shown_path(path) -> str:
-    """`gen/derivations/note/examples.yml` for a file in the project, else only the file's name."""
-    path, project = Path(path).resolve(), Path(__file__).resolve().parents[3]
-    return path.relative_to(project).as_posix() if project in path.parents else path.name
+    return Computed(net, tuple(note_steps(net)), tuple(errata(net)), load(net, examples_path),
+                    shown_path(examples_path, Path(__file__).parent))
 
 
 def verify(computed: Computed) -> Verified:
-    """Check every line against direct differentiation, and every worked number two more ways."""
-    oracle = Oracle()
+    """Check every line against direct differentiation, and every worked number three more ways."""
+    oracle = Oracle(computed.net.graph)
     counts = verify_steps(computed.steps, oracle)
     verify_errata(computed.errata, oracle)
     verify_index_sums(computed.net, oracle)
@@ -81,23 +73,11 @@ def language(verified: Verified, lang: str):
     return extra, figure_files(lang, figures)
 
 
-def context(verified):
-    """Every page's context, and the explorer page's (`explorer`)."""
-    return {**page_context(verified), "explorer": explorer_context(verified)}
-
-
 def derivation() -> Derivation:
     """The note's derivation, as the pipeline runs it."""
     return Derivation(
-        name="note",
-        folder=Path(__file__).parent,
-        pages=PAGES,
-        data_file="data/worked-examples.json",
-        order=10,
-        compute=compute,
-        verify=verify,
-        context=context,
-        language=language,
-        data=lambda verified: document(verified.workeds),
+        name="note", folder=Path(__file__).parent, pages=PAGES, data_file="data/worked-examples.json", order=10,
+        compute=compute, verify=verify, language=language, data=lambda verified: document(verified.workeds),
+        context=lambda verified: {**page_context(verified), "explorer": explorer_context(verified)},
         equations=lambda: {s.name: (s.label, "derivation.md") for s in note_steps(network())},
     )

@@ -13,7 +13,9 @@ from gen.derivations.note.shapes import (element_tex, expanded, index_sums, node
 from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
 from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
 from gen.errors import VerificationError
-from gen.notation import Indicator, matrix_tex, number_text, partial, tex, tex_with
+from gen.derivations.note.names import NOTATION, tex, tex_with
+from gen.notation import Indicator, matrix_tex, partial
+from gen.numbers import number_text
 
 
 def forward_equations(net):
@@ -22,7 +24,7 @@ def forward_equations(net):
     for name in net.graph.order:
         node = net.graph.nodes[name]
         if node.op is not None:
-            rhs = node.op.forward_expr(*(net.M[i] for i in node.inputs))
+            rhs = net.graph.expression(name)
             lines.append(f"{matrix_tex(name)} &= {tex(rhs)}")
     return display(environment("aligned", lines))
 
@@ -35,7 +37,7 @@ def definitions(net):
         node = net.graph.nodes[name]
         inner = node.op.forward(*(net.E[i] for i in node.inputs))
         rows.append(f"{matrix_tex(name)} = {tex(entrywise_max(net, inner, name))} = {tex(net.E[name])}")
-    rows.append(f"L = {tex(net.graph.nodes['L'].op.forward_expr(net.M['y']))} = {tex(squares(net))}")
+    rows.append(f"L = {tex(net.graph.expression('L'))} = {tex(squares(net))}")
     return display(environment("gathered", rows))
 
 
@@ -69,7 +71,7 @@ def worked_forward(net, worked):
     rows = ["&" + r",\quad ".join(f"{matrix_tex(n)} = {tex(worked.values[n])}" for n in ("X", "W1", "W2"))]
     for name in ("z", "h", "y", "L"):
         node = net.graph.nodes[name]
-        rule = node.op.forward_expr(*(net.M[i] for i in node.inputs))
+        rule = net.graph.expression(name)
         shown = [tex(rule), tex_with(rule, env)]
         value = worked.values[name]
         if name == "L":
@@ -84,8 +86,8 @@ def worked_part(part, worked):
     line = part.lines[part.worked]
     value = line_value(line, worked.env)
     _check_value(part, value, worked)
-    shown = [rhs_tex(line)]
-    substituted = rhs_tex(line, worked.env)
+    shown = [rhs_tex(line, notation=NOTATION)]
+    substituted = rhs_tex(line, worked.env, NOTATION)
     if substituted != shown[0] and not isinstance(line, sp.Symbol):
         shown.append(substituted)
     if tex(value) != shown[-1]:
@@ -117,7 +119,7 @@ def worked_context(net, worked, steps):
     return {
         "id": worked.example.id,
         "case": worked.case.id,
-        "conditions": condition_tex(worked.case),
+        "conditions": condition_tex(worked.case, NOTATION),
         "on": list(worked.case.on),
         "off_units": [i + 1 for i, o in enumerate(worked.case.on) if not o],
         "z": [number_text(v) for v in worked.values["z"]],
@@ -144,7 +146,7 @@ def erratum_context(erratum, workeds):
     return {"id": erratum.id, "where": list(erratum.where), "quote": erratum.quote, "lhs": erratum.lhs,
             "original": display(f"{erratum.lhs} = {tex(erratum.original)}") if shown else None,
             "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}") if shown else None,
-            "case": condition_tex(erratum.case) if erratum.case else None, "numbers": numbers}
+            "case": condition_tex(erratum.case, NOTATION) if erratum.case else None, "numbers": numbers}
 
 
 def case_keys(net, steps, case):
@@ -172,12 +174,12 @@ def page_context(verified):
     """All pages' data, from the verified results (nothing is derived again here)."""
     net, steps, workeds = verified.net, verified.steps, verified.workeds
     return {
-        "eq": {s.name: step_tex(s) for s in steps},
+        "eq": {s.name: step_tex(s, NOTATION) for s in steps},
         "tag": {s.name: s.label for s in steps},
         "forward_equations": forward_equations(net),
         "definitions": definitions(net),
         "relu_definition": relu_definition(),
-        "cases": [{"id": c.id, "conditions": condition_tex(c), **case_keys(net, steps, c)} for c in net.cases],
+        "cases": [{"id": c.id, "conditions": condition_tex(c, NOTATION), **case_keys(net, steps, c)} for c in net.cases],
         "spans": spans(net, steps),
         "examples": [worked_context(net, w, steps) for w in workeds],
         "errata": [erratum_context(e, workeds) for e in verified.errata],
@@ -195,10 +197,10 @@ def page_context(verified):
 
 def formulas(net):
     """Result formulas named in prose (2 hᵀ y, …), printed from the graph's matrix rules."""
-    out = {name: tex(net.graph.matrix_gradient(name)) for name in ("W2", "h", "z", "W1", "X")}
-    matrix = net.graph.matrix_gradient("W1")
-    out["W1_unmasked"] = tex(restrict(net, matrix, tuple(True for _ in net.Z)))
-    out["dL_dy"] = tex(net.graph.matrix_gradient("y"))
+    out = {name: tex(net.matrix_gradient(name)) for name in ("W2", "h", "z", "W1", "X")}
+    matrix = net.matrix_gradient("W1")
+    out["W1_unmasked"] = tex(restrict(net, matrix, tuple(True for _ in net.E["z"])))
+    out["dL_dy"] = tex(net.matrix_gradient("y"))
     return out
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from gen.derivations.note.steps import grad_lhs
 from gen.notation import Indicator, partial
 from gen.statements import Claim
 
@@ -38,7 +37,7 @@ class Erratum:
 
 def _upstream(net, k):
     """∂L/∂h_k written out, e.g. 2 y11 w21 + 2 y12 w22."""
-    return net.graph.gradient_entry("h", (k, 0))
+    return net.gradient_entry("h", (k, 0))
 
 
 def eq32_middle_line(net):
@@ -47,10 +46,10 @@ def eq32_middle_line(net):
     x = net.E["X"]
     original = sp.ImmutableMatrix([[sp.Add(sp.Mul(a, x[0, 0], evaluate=False), b, evaluate=False)],
                                    [sp.Add(sp.Mul(a, x[0, 1], evaluate=False), b, evaluate=False)]])
-    corrected = net.cases[0].substitute(net.graph.gradient("W1"))
+    corrected = net.cases[0].substitute(net.gradient("W1"))
     return Erratum("eq32-middle-line", ("(32)",),
                    r"(2 * y_{11} * w_{21} + 2 * y_{12} * w_{22}) * x_{11} + (2 * y_{21} * w_{21} + 2 * y_{22} * w_{22}) \\",
-                   grad_lhs(net, "W1"), original, corrected, Claim("grad", "W1"), net.cases[0])
+                   net.grad_lhs("W1"), original, corrected, Claim("grad", "W1"), net.cases[0])
 
 
 def h_vector_notation(net):
@@ -70,7 +69,7 @@ def eq2_local_shape(net, k):
     """(2): ∂y/∂w₂ₖ is 2×2 (only its k-th column is non-zero), not the column [h₁; h₂]."""
     h = net.E["h"]
     original = sp.ImmutableMatrix([[h[0]], [h[1]]])
-    corrected = sp.ImmutableMatrix(2, 2, lambda i, j: net.graph.local("y", 1, (i, j), (0, k)))
+    corrected = sp.ImmutableMatrix(2, 2, lambda i, j: net.local("y", 1, (i, j), (0, k)))
     w = net.entry_tex("W2", 0, k)
     return Erratum(f"eq2-local-shape-{w.replace('_', '').strip('{}').replace('{', '').replace('}', '')}", ("(2)",),
                    rf"\frac{{\partial y}}{{\partial {w}}} = \begin{{bmatrix}} h_1 \\ h_2 \end{{bmatrix}}",
@@ -79,7 +78,7 @@ def eq2_local_shape(net, k):
 
 def relu_before_12(net):
     """Before (12): "differentiating ReLU gives two cases", but the display is ReLU itself (z / 0)."""
-    z1 = net.Z[0]
+    z1 = net.E["z"][0]
     return Erratum("relu-derivative-display", ("(12)",),
                    r"h_1(z) = \text{ReLU}(z) = \max(0, z) = \begin{cases} z & z > 0 \\ 0 & z \leq 0 \end{cases}",
                    partial(net.entry_tex("h", 0, 0), net.entry_tex("z", 0, 0)), sp.Max(0, z1), Indicator(z1),
@@ -89,10 +88,10 @@ def relu_before_12(net):
 def chain_order(net):
     """(5), (32)–(35): ∂L/∂L · ∂L/∂y · ∂y/∂w₂ read as a matrix product puts the upstream on the left,
     (2y)h, a 2×1 column; the result 2hᵀy carries hᵀ on the left."""
-    original = sp.MatMul(net.graph.matrix_gradient("y"), net.M["h"])
+    original = sp.MatMul(net.matrix_gradient("y"), net.M["h"])
     return Erratum("chain-factor-order", ("(5)", "(32)", "(33)", "(34)", "(35)"),
                    r"\frac{\partial L}{\partial L} * \frac{\partial L}{\partial y} * \frac{\partial y}{\partial w_2}",
-                   grad_lhs(net, "W2"), original, net.graph.matrix_gradient("W2"), Claim("grad", "W2"))
+                   net.grad_lhs("W2"), original, net.matrix_gradient("W2"), Claim("grad", "W2"))
 
 
 def errata(net):

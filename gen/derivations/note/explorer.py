@@ -9,10 +9,10 @@ can replace its numbers in place.
 
 from gen.derivations.note.figures import graph_figures
 from gen.derivations.note.figures.labels import grad_symbol, symbols, transpose_symbol
-from gen.derivations.note.records import FIELDS, record
+from gen.derivations.note.records import record
 from gen.derivations.note.worked import shown_steps
 from gen.figures import scroll_box
-from gen.notation import number_text
+from gen.numbers import number_text
 
 INPUTS = ("X", "W1", "W2")
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -97,7 +97,7 @@ def explorer_context(verified):
     outputs = [{"key": key, "symbol": symbol(key), "shape": _shape(first[key]) or (1, 1),
                 "entries": [{"name": n, "value": number_text(v)}
                             for n, v in zip(entries(key, first[key]), _flat(first[key]))]}
-               for key, _, _ in FIELDS if key not in INPUTS]
+               for key in first if key not in ("id", "case", *INPUTS)]
     return {"first": first["id"], "inputs": [_input(net, k, first[k]) for k in INPUTS],
             "outputs": outputs, "cases": cases, "lines": [_line(*line) for line in LINES],
             "off_entries": list(symbols()["z_entries"])}

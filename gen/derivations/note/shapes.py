@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from gen.errors import VerificationError
-from gen.graph import replace_unevaluated
+from gen.unevaluated import replace_unevaluated
 from gen.notation import matrix_tex, partial, sum_tex
 from gen.statements import Claim
 
@@ -48,8 +48,8 @@ class IndexSum:
 
 def index_sums(net):
     """The weights' gradients (a transposed left factor), then h's and X's (a transposed right factor)."""
-    h, x, ht, xt = (sp.IndexedBase(n) for n in ("h", "X", "hT", "XT"))
-    w1, w2, w1t, w2t = (sp.IndexedBase(n) for n in ("W1", "W2", "W1T", "W2T"))
+    h, x, ht, xt = (sp.IndexedBase(n) for n in ("h", "X", "h^T", "X^T"))
+    w1, w2, w1t, w2t = (sp.IndexedBase(n) for n in ("W1", "W2", "W1^T", "W2^T"))
     dy, dz = sp.IndexedBase("dL_dy"), sp.IndexedBase("dL_dz")
 
     def total(term, index=I, top=2):
@@ -97,17 +97,17 @@ def upstream_symbol(net, item):
 
 def with_upstream(net, item):
     """The matrix form with the upstream's own matrix form put in, e.g. hᵀ (2y) = 2 hᵀ y."""
-    return item.matrix.xreplace({upstream_symbol(net, item): net.graph.matrix_gradient(item.upstream)})
+    return item.matrix.xreplace({upstream_symbol(net, item): net.matrix_gradient(item.upstream)})
 
 
 def _entries(net, expr):
     """Indexed entries → the derivation's named entries and gradients (1-based indices)."""
-    grads = {"dL_dy": net.graph.gradient("y"), "dL_dz": net.graph.gradient("z")}
+    grads = {"dL_dy": net.gradient("y"), "dL_dz": net.gradient("z")}
 
     def entry(base, *idx):
         name = base.name
-        if name.endswith("T"):  # (Aᵀ)_{ab} = A_{ba}
-            matrix = net.E[name[:-1]].T
+        if name.endswith("^T"):  # (Aᵀ)_{ab} = A_{ba}
+            matrix = net.E[name[:-2]].T
         else:
             matrix = grads[name] if name in grads else net.E[name]
         if len(idx) == 2 and matrix.cols == 1 and idx[1] != 1:
@@ -121,14 +121,14 @@ def verify_index_sums(net, oracle):
     many (entry or matrix, sign pattern) checks passed."""
     checks = 0
     for item in index_sums(net):
-        matrix = item.matrix.xreplace({upstream_symbol(net, item): net.graph.gradient(item.upstream)})
-        for on in oracle.patterns:
+        matrix = item.matrix.xreplace({upstream_symbol(net, item): net.gradient(item.upstream)})
+        for case in oracle.cases:
             for values, at in positions(net, item):
                 for form in ("summed", "transposed"):
-                    if not oracle.agrees(_entries(net, expanded(item, values, form)), Claim("grad", item.node, at), on):
+                    if not oracle.agrees(_entries(net, expanded(item, values, form)), Claim("grad", item.node, at), case):
                         raise VerificationError(f"∂L/∂{item.node}", f"entry {values} of the {form} sum is wrong")
                     checks += 1
-            if not oracle.agrees(matrix, Claim("grad", item.node), on):
+            if not oracle.agrees(matrix, Claim("grad", item.node), case):
                 raise VerificationError(f"∂L/∂{item.node}", "the matrix form of the index sum is wrong")
             checks += 1
     return checks
@@ -137,7 +137,7 @@ def verify_index_sums(net, oracle):
 def shape_table(net):
     """Each value's shape beside the shape of its gradient (as computed, not assumed)."""
     return [{"name": matrix_tex(n), "shape": net.graph.nodes[n].shape, "grad": partial("L", matrix_tex(n)),
-             "grad_shape": net.graph.gradient(n).shape} for n in net.graph.order if n != net.graph.loss]
+             "grad_shape": net.gradient(n).shape} for n in net.graph.order if n != net.loss]
 
 
 def sum_notation(net, item):

@@ -6,59 +6,10 @@ Every right-hand side comes from the graph's chain rule (`Graph.gradient_entry`,
 
 import sympy as sp
 
-from gen.graph import prune
-from gen.notation import matrix_tex, partial, sum_tex
-from gen.ops import mask_symbol
+from gen.unevaluated import prune
+from gen.notation import matrix_tex, partial
+from gen.matexpr import mask as mask_symbol
 from gen.statements import Branches, Claim, Part, Step, numbered
-
-
-def grad_lhs(net, node, at=None):
-    """∂L/∂node or ∂L/∂node[at]."""
-    return partial("L", matrix_tex(node) if at is None else net.entry_tex(node, *at))
-
-
-def entrywise(net, expr):
-    """A matrix-form expression with each matrix symbol written out entry by entry (unevaluated)."""
-    env = {}
-    for name, entries in net.E.items():
-        env[net.M[name].T] = entries.T
-        env[net.M[name]] = entries
-    return expr.xreplace(env).replace(
-        lambda e: isinstance(e, sp.MatrixSlice) and isinstance(e.parent, sp.MatrixBase),
-        lambda e: e.parent[slice(*e.rowslice), slice(*e.colslice)])
-
-
-def chain_tex(net, node):
-    """∂L/∂L ∂L/∂y … ∂·/∂node along the graph's path from L down to `node`."""
-    path = [node]
-    while path[-1] != net.graph.loss:
-        path.append(net.graph.consumers(path[-1])[0][0].name)
-    names = [matrix_tex(n) for n in reversed(path)]
-    return " ".join([partial(names[0], names[0])] + [partial(a, b) for a, b in zip(names, names[1:])])
-
-
-def sum_notation(net, node, at):
-    """Σ ∂L/∂c ∂c/∂node[at] over the entries of node's consumer c."""
-    consumer = net.graph.consumers(node)[0][0]
-    generic = net.index_tex(consumer.name, consumer.shape)
-    return (f"{sum_tex(consumer.shape)} {partial('L', generic)} "
-            f"{partial(generic, net.entry_tex(node, *at))}")
-
-
-def partials_matrix(net, numerator, node):
-    """[∂numerator/∂node_ij] as LaTeX, shaped like node."""
-    rows = [" & ".join(partial(numerator, net.entry_tex(node, i, j)) for j in range(net.E[node].cols))
-            for i in range(net.E[node].rows)]
-    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
-
-
-def local_matrix(net, of, wrt, at=None, out=None):
-    """∂of/∂wrt[at] shaped like `of`, or ∂of[out]/∂wrt shaped like `wrt`."""
-    node = net.graph.nodes[of]
-    k = node.inputs.index(wrt)
-    if out is None:
-        return sp.ImmutableMatrix(*node.shape, lambda i, j: net.graph.local(of, k, (i, j), at))
-    return sp.ImmutableMatrix(*net.graph.nodes[wrt].shape, lambda p, q: net.graph.local(of, k, out, (p, q)))
 
 
 def restrict(net, expr, on):
@@ -88,22 +39,22 @@ def rows_of(product, i):
 
 def upstream_of_loss(net):
     """(1): ∂L/∂y = 2y, the upstream of both multiplications."""
-    return [Step("dL_dy", (Part(grad_lhs(net, "y"), (net.graph.matrix_gradient("y"), net.graph.gradient("y")),
+    return [Step("dL_dy", (Part(net.grad_lhs("y"), (net.matrix_gradient("y"), net.gradient("y")),
                              Claim("grad", "y")),))]
 
 
 def w2_steps(net):
     """(2)–(6): locals ∂y/∂w₂ⱼ, downstreams ∂L/∂w₂ⱼ, and ∂L/∂W₂ = 2 hᵀ y."""
     ats = [(0, j) for j in range(net.E["W2"].cols)]
-    local = Step("y_by_W2", tuple(Part(partial("y", net.entry_tex("W2", *at)), (local_matrix(net, "y", "W2", at=at),),
+    local = Step("y_by_W2", tuple(Part(partial("y", net.entry_tex("W2", *at)), (net.local_matrix("y", "W2", at=at),),
                                  Claim("local", "W2", at, of="y")) for at in ats), layout="list")
-    downs = [Step(f"dL_dW2_{n + 1}", (Part(grad_lhs(net, "W2", at), (net.graph.gradient_entry("W2", at),),
-                                    Claim("grad", "W2", at), (sum_notation(net, "W2", at),)),))
+    downs = [Step(f"dL_dW2_{n + 1}", (Part(net.grad_lhs("W2", at), (net.gradient_entry("W2", at),),
+                                    Claim("grad", "W2", at), (net.sum_notation("W2", at),)),))
              for n, at in enumerate(ats)]
-    matrix = net.graph.matrix_gradient("W2")
-    full = Part(grad_lhs(net, "W2"), (net.graph.gradient("W2"), entrywise(net, matrix), matrix), Claim("grad", "W2"),
-                (chain_tex(net, "W2"), partials_matrix(net, "L", "W2")))
-    return [local, *downs, Step("dL_dW2_entries", (full,)), Step("dL_dW2", (Part(grad_lhs(net, "W2"), (matrix,), Claim("grad", "W2")),))]
+    matrix = net.matrix_gradient("W2")
+    full = Part(net.grad_lhs("W2"), (net.gradient("W2"), net.entrywise(matrix), matrix), Claim("grad", "W2"),
+                (net.chain_tex("W2"), net.partials_matrix("L", "W2")))
+    return [local, *downs, Step("dL_dW2_entries", (full,)), Step("dL_dW2", (Part(net.grad_lhs("W2"), (matrix,), Claim("grad", "W2")),))]
 
 
 def h_steps(net):
@@ -111,23 +62,23 @@ def h_steps(net):
     ats = [(k, 0) for k in range(net.E["h"].rows)]
     outs = [(i, j) for i in range(net.E["y"].rows) for j in range(net.E["y"].cols)]
     local = Step("y_by_h", tuple(
-        Part(partial(net.entry_tex("y", *out), net.entry_tex("h", *at)), (net.graph.local("y", 0, out, at),),
+        Part(partial(net.entry_tex("y", *out), net.entry_tex("h", *at)), (net.local("y", 0, out, at),),
              Claim("local", "h", at, of="y", out=out)) for at in ats for out in outs), layout="list")
-    downs = [Step(f"dL_dh_{n + 1}", (Part(grad_lhs(net, "h", at), (net.graph.gradient_entry("h", at),),
-                                    Claim("grad", "h", at), (sum_notation(net, "h", at),)),))
+    downs = [Step(f"dL_dh_{n + 1}", (Part(net.grad_lhs("h", at), (net.gradient_entry("h", at),),
+                                    Claim("grad", "h", at), (net.sum_notation("h", at),)),))
              for n, at in enumerate(ats)]
-    chain = " + ".join(f"{grad_lhs(net, 'h', at)} {partial(net.entry_tex('h', *at), 'h')}" for at in ats)
-    matrix = net.graph.matrix_gradient("h")
-    full = Part(grad_lhs(net, "h"), (net.graph.gradient("h"),), Claim("grad", "h"), (chain, partials_matrix(net, "L", "h")))
+    chain = " + ".join(f"{net.grad_lhs('h', at)} {partial(net.entry_tex('h', *at), 'h')}" for at in ats)
+    matrix = net.matrix_gradient("h")
+    full = Part(net.grad_lhs("h"), (net.gradient("h"),), Claim("grad", "h"), (chain, net.partials_matrix("L", "h")))
     return [local, *downs, Step("dL_dh_entries", (full,)),
-            Step("dL_dh", (Part(grad_lhs(net, "h"), (entrywise(net, matrix), matrix), Claim("grad", "h")),))]
+            Step("dL_dh", (Part(net.grad_lhs("h"), (net.entrywise(matrix), matrix), Claim("grad", "h")),))]
 
 
 def relu_local_parts(net, case):
     """∂h_k/∂z for each k, in one case (or with 1[z_i > 0] left symbolic)."""
     parts = []
     for k in range(net.E["h"].rows):
-        column = local_matrix(net, "h", "z", out=(k, 0))
+        column = net.local_matrix("h", "z", out=(k, 0))
         value = case.substitute(column) if case else column
         notation = () if case else (f"{net.entry_tex('h', k, 0)}'(z)",)
         parts.append(Part(partial(net.entry_tex("h", k, 0), "z"), (value,),
@@ -140,11 +91,11 @@ def relu_steps(net):
     steps = [Step(f"relu_local_{case.slug}", relu_local_parts(net, case), case, "list") for case in net.cases]
     combined = []
     for k in range(net.E["h"].rows):
-        column = local_matrix(net, "h", "z", out=(k, 0))
+        column = net.local_matrix("h", "z", out=(k, 0))
         branches = Branches(tuple((case.substitute(column), case) for case in net.cases))
         combined.append(Part(partial(net.entry_tex("h", k, 0), "z"), (branches,),
                              Claim("local", "z", of="h", out=(k, 0)),
-                             (f"{net.entry_tex('h', k, 0)}'(z)", partials_matrix(net, net.entry_tex("h", k, 0), "z"))))
+                             (f"{net.entry_tex('h', k, 0)}'(z)", net.partials_matrix(net.entry_tex("h", k, 0), "z"))))
     steps.append(Step("relu_local_cases", tuple(combined)))
     steps.append(Step("relu_local", relu_local_parts(net, None), layout="list"))
     return steps
@@ -154,8 +105,8 @@ def z_terms(net, case):
     """Σ_k ∂L/∂h_k · ∂h_k/∂z as a sum of vectors (each entry upstream · local)."""
     vectors = []
     for k in range(net.E["h"].rows):
-        column = local_matrix(net, "h", "z", out=(k, 0))
-        upstream = net.graph.gradient_entry("h", (k, 0))
+        column = net.local_matrix("h", "z", out=(k, 0))
+        upstream = net.gradient_entry("h", (k, 0))
         vector = column.applyfunc(lambda loc: prune(sp.Mul(upstream, loc, evaluate=False)))
         vectors.append(case.substitute(vector) if case else vector)
     return sp.MatAdd(*vectors, evaluate=False)
@@ -163,11 +114,11 @@ def z_terms(net, case):
 
 def z_steps(net):
     """(18)–(22): the downstream ∂L/∂z, in general and in each case."""
-    chain = " + ".join(f"{grad_lhs(net, 'h', (k, 0))} {partial(net.entry_tex('h', k, 0), 'z')}"
+    chain = " + ".join(f"{net.grad_lhs('h', (k, 0))} {partial(net.entry_tex('h', k, 0), 'z')}"
                        for k in range(net.E["h"].rows))
-    general = Step("dL_dz", (Part(grad_lhs(net, "z"), (z_terms(net, None), net.graph.gradient("z")), Claim("grad", "z"),
+    general = Step("dL_dz", (Part(net.grad_lhs("z"), (z_terms(net, None), net.gradient("z")), Claim("grad", "z"),
                                (chain,)),))
-    cases = [Step(f"dL_dz_{case.slug}", (Part(grad_lhs(net, "z"), (z_terms(net, case), case.substitute(net.graph.gradient("z"))),
+    cases = [Step(f"dL_dz_{case.slug}", (Part(net.grad_lhs("z"), (z_terms(net, case), case.substitute(net.gradient("z"))),
                                      Claim("grad", "z")),), case) for case in net.cases]
     return [general, *cases]
 
@@ -175,7 +126,7 @@ def z_steps(net):
 def w1_entry_lines(net, case, at):
     """∂L/∂w₁ₖ in one case: upstream · local with zeros shown, then without."""
     kept = sp.Add(*(sp.Mul(case.substitute(up), loc, evaluate=False)
-                    for up, loc, _, _ in net.graph.terms("W1", at)), evaluate=False)
+                    for up, loc, _, _ in net.terms("W1", at)), evaluate=False)
     pruned = prune(kept)
     return (kept,) if pruned == kept else (kept, pruned)
 
@@ -185,20 +136,20 @@ def w1_steps(net):
     ats = [(k, 0) for k in range(net.E["W1"].rows)]
     outs = [(i, 0) for i in range(net.E["z"].rows)]
     local = Step("z_by_W1", tuple(
-        Part(partial(net.entry_tex("z", *out), net.entry_tex("W1", *at)), (net.graph.local("z", 1, out, at),),
+        Part(partial(net.entry_tex("z", *out), net.entry_tex("W1", *at)), (net.local("z", 1, out, at),),
              Claim("local", "W1", at, of="z", out=out)) for at in ats for out in outs), layout="list")
     entries, matrices = [], []
-    matrix = net.graph.matrix_gradient("W1")
+    matrix = net.matrix_gradient("W1")
     for case in net.cases:
         for m, at in enumerate(ats):
-            entries.append(Step(f"dL_dW1_{m + 1}_{case.slug}", (Part(grad_lhs(net, "W1", at), w1_entry_lines(net, case, at),
-                                                           Claim("grad", "W1", at), (sum_notation(net, "W1", at),)),),
+            entries.append(Step(f"dL_dW1_{m + 1}_{case.slug}", (Part(net.grad_lhs("W1", at), w1_entry_lines(net, case, at),
+                                                           Claim("grad", "W1", at), (net.sum_notation("W1", at),)),),
                                 case))
         compact = restrict(net, matrix, case.on)
-        forms = () if isinstance(compact, sp.ZeroMatrix) else (entrywise(net, compact), compact)
-        matrices.append(Step(f"dL_dW1_{case.slug}", (Part(grad_lhs(net, "W1"), (case.substitute(net.graph.gradient("W1")),
+        forms = () if isinstance(compact, sp.ZeroMatrix) else (net.entrywise(compact), compact)
+        matrices.append(Step(f"dL_dW1_{case.slug}", (Part(net.grad_lhs("W1"), (case.substitute(net.gradient("W1")),
                                                                  *forms),
-                                                Claim("grad", "W1"), (chain_tex(net, "W1"), partials_matrix(net, "L", "W1"))),),
+                                                Claim("grad", "W1"), (net.chain_tex("W1"), net.partials_matrix("L", "W1"))),),
                              case))
     return [local, *entries, *matrices]
 
@@ -206,14 +157,14 @@ def w1_steps(net):
 def summary_steps(net):
     """Beyond the note, in reading order: the four cases are one formula (S1); y's rows are hᵢW₂ (S2);
     so for L = ‖y‖² the mask drops out (S3)."""
-    matrix = net.graph.matrix_gradient("W1")
-    all_on = tuple(True for _ in net.Z)
+    matrix = net.matrix_gradient("W1")
+    all_on = tuple(True for _ in net.E["z"])
     h, w2 = net.E["h"], net.E["W2"]
     rows = sp.ImmutableMatrix(h.rows, w2.cols, lambda i, j: sp.Mul(h[i], w2[j], evaluate=False))
-    return [Step("summary_masked", (Part(grad_lhs(net, "W1"), (matrix,), Claim("grad", "W1")),), series="S"),
-            Step("summary_y_rows", (Part(matrix_tex("y"), (entrywise(net, net.M["h"] * net.M["W2"]), rows, net.E["y"]),
+    return [Step("summary_masked", (Part(net.grad_lhs("W1"), (matrix,), Claim("grad", "W1")),), series="S"),
+            Step("summary_y_rows", (Part(matrix_tex("y"), (net.entrywise(net.M["h"] * net.M["W2"]), rows, net.E["y"]),
                                          Claim("forward", "y")),), series="S"),
-            Step("summary_unmasked", (Part(grad_lhs(net, "W1"), (restrict(net, matrix, all_on),), Claim("grad", "W1")),),
+            Step("summary_unmasked", (Part(net.grad_lhs("W1"), (restrict(net, matrix, all_on),), Claim("grad", "W1")),),
                  series="S")]
 
 

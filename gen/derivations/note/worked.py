@@ -1,80 +1,58 @@
-"""Worked examples: every forward value and gradient of one example, exact, and the note's
-equations with its numbers substituted.  Cross-checked here against the matrix-form chain rule
-(exact) and a float64 numpy pass; a mismatch stops generation.
-"""
+"""The note's worked examples: `id`, `X` (2×2), `W1` (2×1), `W2` (1×2), exact numbers; every value and
+gradient by the engine's walk, each example's numbers put in the note's equations.  Checked two more ways
+than the engine's own checks: the entry-by-entry walk against the matrix form, at the example's numbers."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy as np
 import sympy as sp
 
+from gen import schema
+from gen.checking import check_finite_differences, check_numbers
 from gen.errors import VerificationError
-from gen.graph import explicit
+from gen.matexpr import explicit
+from gen.worked import Worked as EngineWorked
+from gen.worked import compute_all, record
 
+FIELDS = {"X": schema.matrix("2,2"), "W1": schema.matrix("2,1"), "W2": schema.matrix("1,2")}
 # Equations that restate another one's result (entry-wise before the matrix form) or hold for no case in particular.
 GENERAL_ONLY = {"dL_dW2_entries", "dL_dh_entries", "relu_local_cases", "relu_local", "dL_dz"}
-NODES = ("X", "W1", "W2", "z", "h", "y", "L")
 GRADIENTS = ("y", "W2", "h", "z", "W1")
 
 
 @dataclass(frozen=True)
-class Worked:
-    """One example, computed."""
+class Worked(EngineWorked):
+    """One example, computed, with its numbers for every entry and matrix symbol."""
 
-    example: object
-    """The inputs (`gen.examples.Example`)."""
-    case: object
-    """Its ReLU case (`gen.graph.Case`)."""
-    values: dict
-    """Node name → exact matrix (L is 1×1)."""
-    grads: dict
-    """Node name → exact ∂L/∂node."""
-    env: dict
+    env: dict = field(default_factory=dict)
     """Every entry symbol and matrix symbol → its number or matrix (for substitution)."""
 
 
-def compute(net, example):
-    """Forward and backward for one example, exact (checked two more ways by `cross_check`)."""
-    values = net.graph.forward({"X": example.X, "W1": example.W1, "W2": example.W2})
+def load(net, path):
+    """Every example of the file, computed (InputError names file, example and field; z = 0 refused)."""
+    workeds = compute_all(lambda example: net.graph, FIELDS, path, "W1")
+    return tuple(Worked(**vars(w), env=_env(net, w.values)) for w in workeds)
+
+
+def _env(net, values):
     env = {}
     for name, entries in net.E.items():
         env.update(zip(entries, values[name]))
-    env.update(net.graph.matrix_env({n: values[n] for n in net.E}))
-    case = next(c for c in net.cases if c.on == tuple(bool(v > 0) for v in values["z"]))
-    grads = {n: sp.ImmutableMatrix(net.graph.gradient(n).xreplace(env)) for n in GRADIENTS}
-    return Worked(example, case, values, grads, env)
+    env.update(net.matrix_env({n: values[n] for n in net.E}))
+    return env
 
 
 def cross_check(net, worked):
-    """The exact gradients, again by the matrix-form chain rule and by a float64 numpy pass."""
-    _check_matrix_form(net, worked)
-    _check_float(worked)
-
-
-def _check_matrix_form(net, worked):
-    """Entry-by-entry gradients = the matrix-form chain rule (e.g. Xᵀ((2yW₂ᵀ) ⊙ 1[z > 0]))."""
+    """The gradients entry by entry (Σ upstream · local at the numbers) against the matrix form's, then
+    against direct differentiation at the numbers and against finite differences."""
     for name in GRADIENTS:
-        matrix = explicit(net.graph.matrix_gradient(name), worked.env)
-        if matrix != worked.grads[name]:
-            raise VerificationError(f"dL/d{name}", f"example {worked.example.id!r}: entry-wise "
-                                    f"{worked.grads[name].tolist()} ≠ matrix form {matrix.tolist()}")
-
-
-def _check_float(worked):
-    """The same numbers by a float64 numpy forward/backward pass (agree to 1e-9 relative)."""
-    f = {k: np.array(getattr(worked.example, k).tolist(), dtype=float) for k in ("X", "W1", "W2")}
-    z = f["X"] @ f["W1"]
-    h = np.maximum(z, 0)
-    y = h @ f["W2"]
-    dy = 2 * y
-    dh = dy @ f["W2"].T
-    dz = dh * (z > 0)
-    floats = {"y": dy, "W2": h.T @ dy, "h": dh, "z": dz, "W1": f["X"].T @ dz}
-    for name, approx in floats.items():
-        exact = np.array(worked.grads[name].tolist(), dtype=float)
-        if not np.allclose(exact, approx, rtol=1e-9, atol=1e-9 * (1 + np.abs(exact).max())):
-            raise VerificationError(f"dL/d{name}", f"example {worked.example.id!r}: exact {exact.tolist()} "
-                                    f"≠ float {approx.tolist()}")
+        entries = sp.ImmutableMatrix(net.gradient(name).xreplace(worked.env))
+        if entries != worked.grads[name]:
+            raise VerificationError(f"dL/d{name}", f"example {worked.id!r}: entry-wise {entries.tolist()} "
+                                    f"≠ matrix form {worked.grads[name].tolist()}")
+    grads = {n: worked.grads[n] for n in ("W1", "W2", "X", "y", "h", "z")}
+    inputs = {n: worked.values[n] for n in FIELDS}
+    label = f"example {worked.id!r}"
+    return check_numbers(net.graph, inputs, grads, {}, label) + check_finite_differences(net.graph, inputs, grads, label)
 
 
 def shown_steps(steps, case):
@@ -86,3 +64,9 @@ def shown_steps(steps, case):
 def line_value(line, env):
     """A displayed line evaluated at the example's numbers."""
     return explicit(line, env)
+
+
+def note_record(worked):
+    """One example as the JSON has it: id, case, the inputs, z, h, y, L and every gradient."""
+    out = record(worked, FIELDS, ("z", "h", "y"), GRADIENTS)
+    return {"id": out.pop("id"), "case": worked.case.id, **out}

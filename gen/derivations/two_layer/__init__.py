@@ -1,27 +1,48 @@
-"""CS231n's two-layer net with biases and two losses (squared error, softmax cross-entropy):
-every gradient by index notation to matrix form, proven by sympy, with worked examples."""
+"""CS231n's two-layer net with biases and two losses (squared error, softmax cross-entropy): every
+gradient from index notation to matrix form, proven by sympy, with worked examples."""
 
 from pathlib import Path
 
-from gen.derivations.two_layer.context import page_context
-from gen.derivations.two_layer.explorer import explorer_context
-from gen.derivations.two_layer.pipeline import compute_all, data, language, verify_all
-from gen.derivations.two_layer.steps import number, steps
-from gen.spec import Derivation
+from gen import schema
+from gen.declare import Declaration
+from gen.declare import derivation as engine_derivation
+from gen.derivations.two_layer.context import example_extra, page_extra, shown_forms
+from gen.derivations.two_layer.figures import figures
+from gen.derivations.two_layer.network import GRADIENTS, NOTATION, SIZES, network
+from gen.derivations.two_layer.steps import prove_reduction, steps
+
+PROOF_SHAPES = {"squared": ((1, 1, 1, 1), (2, 1, 2, 1), (1, 2, 1, 2), (2, 2, 2, 2), (3, 2, 1, 2)),
+                "softmax": ((1, 1, 1, 1), (2, 1, 1, 2), (1, 2, 2, 3))}
+"""(N, D, H, C) at which every matrix form is proven: each size is 1 in one shape and greater than 1 in another."""
+
+DECLARATION = Declaration(
+    name="two-layer",
+    folder=Path(__file__).parent,
+    order=20,
+    network=network,
+    fields={"loss": schema.choice("squared", "softmax"), "X": schema.matrix("N,D"), "W1": schema.matrix("D,H"),
+            "b1": schema.vector("H"), "W2": schema.matrix("H,C"), "b2": schema.vector("C"),
+            "T": schema.matrix("N,C", when=("loss", "squared")),
+            "labels": schema.labels("N", classes="C", into="Y", when=("loss", "softmax"))},
+    steps=steps,
+    proofs={loss: tuple(dict(zip(SIZES, s)) for s in shapes) for loss, shapes in PROOF_SHAPES.items()},
+    values=("z", "h", "y"),
+    gradients=GRADIENTS,
+    notation=NOTATION,
+    pages=("index.md", "derivation.md", "examples.md", "explorer.md"),
+    variant="loss",
+    index_sizes=dict(zip(SIZES, (2, 3, 2, 3))),
+    kink_field="W1",
+    listing="listing.py",
+    checks=lambda all_steps: {"reduction": prove_reduction(all_steps)},
+    context=page_extra,
+    example_context=example_extra,
+    shown_forms=shown_forms,
+    figures=figures,
+    graph_figure=False,
+)
 
 
 def derivation():
     """This derivation, as the engine runs it."""
-    return Derivation(
-        name="two-layer",
-        folder=Path(__file__).parent,
-        pages=("two-layer/index.md", "two-layer/derivation.md", "two-layer/examples.md", "two-layer/explorer.md"),
-        data_file="data/two-layer.json",
-        order=20,
-        compute=compute_all,
-        verify=verify_all,
-        context=lambda verified: {**page_context(verified), "explorer": explorer_context(verified)},
-        language=language,
-        data=data,
-        equations=lambda: {name: (f"({n})", "two-layer/derivation.md") for name, n in number(steps()).items()},
-    )
+    return engine_derivation(DECLARATION)

@@ -4,8 +4,8 @@ The page computes in the browser; here we only say what it shows: the input fiel
 largest size (4), prefilled with the first worked example, and the outputs by the JSON's names.
 """
 
-from gen.derivations.two_layer.records import record
-from gen.notation import number_text
+from gen.declare import records
+from gen.numbers import number_text
 
 MAX_SIZE = 4
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -62,9 +62,8 @@ SOFTMAX_DIGITS = 12
 
 def explorer_context(verified):
     """The explorer page's context: first example, its sizes and loss, the inputs, the outputs."""
-    worked = verified.workeds[0]
-    first = record(worked)
-    n, d, h, c = worked.example.sizes
+    worked, first = verified.workeds[0], records(verified)[0]
+    n, d, h, c = (worked.sizes[s] for s in "NDHC")
     return {"first": first["id"], "loss": first["loss"], "sizes": {"N": n, "D": d, "H": h, "C": c},
             "max": MAX_SIZE, "digits": SOFTMAX_DIGITS, "inputs": [_input(first, k, dims) for k, dims in INPUTS],
             "outputs": [{"key": k, "symbol": symbol(k), "rows": r or "", "cols": cc or ""} for k, (r, cc) in OUTPUTS]}

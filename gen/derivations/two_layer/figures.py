@@ -4,12 +4,15 @@ Drawn in rows left to right (wide), and when that is too wide for a phone, also 
 
 from pathlib import Path
 
+import sympy as sp
 import yaml
 
+from gen.declare import records
+from gen.figures import scroll_box
 from gen.figures.chain import Chain, in_rows, stacked
 from gen.figures.svg import drawings, tag
 from gen.figures.theme import WIDE_COLUMN, fit_width
-from gen.notation import number_text
+from gen.numbers import number_text
 
 LABELS = yaml.safe_load((Path(__file__).parent / "figure_labels.yml").read_text(encoding="utf-8"))
 SMALL = 6
@@ -18,8 +21,8 @@ SUBSCRIPT = str.maketrans("12", "₁₂")
 
 
 def plain(value):
-    """A number as figure text: exact decimals as they are, floats to 4 significant digits."""
-    return f"{value:.4g}" if isinstance(value, float) else number_text(value)
+    """A number as figure text: exact decimals as they are, other numbers to 4 significant digits."""
+    return number_text(value) if isinstance(value, (int, sp.Rational)) else f"{float(value):.4g}"
 
 
 def rows_text(rows, number):
@@ -82,3 +85,10 @@ def _arrowhead(marker_id):
                                            ("refY", "5"), ("markerWidth", "6"), ("markerHeight", "6"),
                                            ("orient", "auto")],
                                 [tag("path", [("d", "M0,0 L10,5 L0,10 z"), ("fill", "currentColor")])])])
+
+
+def figures(verified, lang):
+    """Every example's figure in one language: inlined in the examples page, and written as files."""
+    svgs = {rec["id"]: example_figures(rec, lang) for rec in records(verified)}
+    files = {f"{lang}/two-layer/figures/{k}.svg": v[0] for k, v in svgs.items()}
+    return {"figures": {k: scroll_box(*v) for k, v in svgs.items()}}, files

@@ -39,9 +39,8 @@ def backward_rule(key, out):
     """`∂L/∂key = …` for the step that takes ∂L/∂out back to `key`."""
     net = network()
     node = net.graph.nodes[out]
-    shape = net.graph.nodes[out].shape if out != net.graph.loss else (1, 1)
-    upstream = sp.MatrixSymbol(f"dL_d{out}", *shape)
+    upstream = sp.Integer(1) if out == net.loss else sp.MatrixSymbol(f"dL_d{out}", *node.shape)
     rule = unicode(node.op.vjp([net.M[i] for i in node.inputs], upstream, node.inputs.index(key)))
-    if out == net.graph.loss:  # the loss's own gradient ∂L/∂L = 1 multiplies the first step
+    if out == net.loss:  # the loss's own gradient ∂L/∂L = 1 multiplies the first step
         rule = f"{grad_symbol(out)} · {rule}"
     return f"{grad_symbol(key)} = {rule}"

@@ -4,7 +4,7 @@ A figure never computes a gradient: a record without them is refused.  The only 
 derived here are the local derivatives' inputs: ∂L/∂L = 1, 2y, and 1[z>0].
 """
 
-from gen.notation import number_text
+from gen.numbers import number_text
 
 FORWARD_KEYS = ("X", "W1", "W2", "z", "h", "y", "L")
 GRADIENT_KEYS = ("dL_dy", "dL_dW2", "dL_dh", "dL_dz", "dL_dW1")

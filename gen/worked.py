@@ -1,0 +1,122 @@
+"""A worked example, for any derivation: the examples file's fields put into the graph's inputs, every
+value and gradient by the walk (exact where rational, else to DIGITS digits), and its JSON record."""
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from gen.cases import case_of
+from gen.errors import InputError
+from gen.figures.graphs import rule_text
+from gen.inputs import position
+from gen.notation import Notation
+from gen.numbers import DIGITS, evaluate
+from gen.schema import load
+from gen.walk import backward, forward
+
+
+@dataclass(frozen=True)
+class Worked:
+    """One example, computed."""
+
+    example: object
+    """What the file gave (`gen.schema.Example`)."""
+    graph: object
+    """The graph it was computed on (the variant its fields chose)."""
+    values: dict
+    """Node name → its value (every input, named and unnamed node; L as 1×1)."""
+    grads: dict
+    """Node name → ∂L/∂node, for every node that is not data."""
+    case: object = None
+    """Its side of every kink (`gen.cases.Case`), or None without kinks."""
+
+    @property
+    def id(self):
+        return self.example.id
+
+    @property
+    def sizes(self):
+        return self.example.sizes
+
+
+def graph_inputs(graph, fields, example):
+    """Graph input name → exact matrix: a field of the same name, a number as 1×1, labels as one-hot."""
+    inputs = {}
+    for key, value in example.values.items():
+        spec = fields[key]
+        if spec.kind == "labels":
+            classes = example.sizes[spec.options["classes"]]
+            inputs[spec.options["into"]] = sp.ImmutableMatrix(len(value), classes, lambda a, b: int(value[a] == b))
+        elif key in graph.nodes:
+            inputs[key] = value if isinstance(value, sp.MatrixBase) else sp.ImmutableMatrix([[value]])
+    return inputs
+
+
+def refuse_kinks(graph, values, example, path, field):
+    """Refuse an entry exactly at a kink (z = 0): the site states ReLU'(0) = 0 but shows no example there."""
+    for node, z in graph.kinks():
+        zeros = [(a, b) for a in range(values[z].rows) for b in range(values[z].cols) if values[z][a, b] == 0]
+        if zeros:
+            a, b = zeros[0]
+            rule = rule_text(graph, Notation(), z)
+            entry = f"{graph.entries[z][a, b]} = {z}[{a + 1},{b + 1}]" if z in graph.entries else f"{z}[{a + 1},{b + 1}]"
+            fed = [n for n in graph.order if graph.nodes[n].role == "input" and graph.depends(z, n)]
+            raise InputError(path, example.id, field, f"{entry} of {rule} is exactly 0, "
+                             "the kink of ReLU where it has no derivative; the site follows the convention "
+                             f"ReLU'(0) = 0 but does not show examples at the kink: change {', '.join(fed[:-1])} "
+                             f"or {fed[-1]}", position(example.marks.get(field)))
+
+
+def evaluated(matrix, digits=DIGITS):
+    """Exact where rational; any other entry evaluated to `digits` significant digits."""
+    return sp.ImmutableMatrix(matrix.applyfunc(lambda v: evaluate(v, digits)))
+
+
+def compute(graph, fields, example, path=None, kink_field=None):
+    """Every value and gradient of one example by the walk."""
+    inputs = graph_inputs(graph, fields, example)
+    values = forward(graph, inputs)
+    if graph.kinks() and kink_field:
+        refuse_kinks(graph, values, example, path, kink_field)
+    grads = backward(graph, values)
+    case = case_of(graph, values, example.sizes) if graph.kinks() else None
+    return Worked(example, graph, {n: evaluated(v) for n, v in values.items()},
+                  {n: evaluated(sp.ImmutableMatrix(g)) for n, g in grads.items() if n != graph.order[-1]}, case)
+
+
+def compute_all(graph_of, fields, path, kink_field=None):
+    """Every example of a file, computed on the graph `graph_of(example)` chooses; every problem raised together."""
+    return tuple(load(path, fields, lambda example: compute(graph_of(example), fields, example, path, kink_field)))
+
+
+def _json_value(value, flat=False, number=False):
+    """A matrix as rows of numbers; a row flat (`flat`: a vector field, or a node that is one row at every
+    size); a 1×1 as its number (`number`)."""
+    if isinstance(value, sp.MatrixBase):
+        rows = [list(r) for r in value.tolist()]
+        if number and value.shape == (1, 1):
+            return rows[0][0]
+        return rows[0] if flat else rows
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def record(worked, fields, values, gradients):
+    """One example as a dict in the JSON's order: id, its fields as given, the named values, L, the gradients.
+
+    A gradient of a vector field is flat like the field; `values` and `gradients` name what is published."""
+    graph = worked.graph
+
+    def flat(name):
+        spec = fields.get(name)
+        return spec.kind == "vector" if spec is not None else graph.nodes[name].shape[0] == 1
+    out = {"id": worked.id}
+    for key, value in worked.example.values.items():
+        out[key] = _json_value(value, fields[key].kind == "vector", fields[key].kind in ("number", "integer"))
+    for name in values:
+        out[name] = _json_value(worked.values[name], flat(name))
+    out["L"] = worked.values[graph.order[-1]][0, 0]
+    for name in gradients:
+        out[f"dL_d{name}"] = _json_value(worked.grads[name], flat(name))
+    return out
