@@ -58,11 +58,10 @@ class Background:
 
 def _run(conn, fn, args, kwargs):
     """In the worker: send ("value", result) or the error back, then exit."""
-    prefix = "equation {} failed verification: "
     try:
         message = ("value", fn(*args, **kwargs))
     except VerificationError as err:
-        message = ("verification", err.label, str(err).removeprefix(prefix.format(err.label)))
+        message = ("verification", err.label, err.detail, err.derivation)
     except BaseException as err:  # noqa: BLE001 — any other error goes back to be raised by the caller
         message = ("error", err, traceback.format_exc())
     conn.send(message)

@@ -2,7 +2,7 @@
 
 from gen.notation import DEFAULT
 from gen.statements import Branches
-from gen.linewidth import fits
+from gen.site.linewidth import fits
 
 PARTS_PER_ROW = 4
 WIDE_ROW = 110

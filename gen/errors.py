@@ -39,9 +39,10 @@ class VerificationError(GenError):
 
     exit_code = 3
 
-    def __init__(self, label, detail):
-        self.label = label
-        super().__init__(f"equation {label} failed verification: {detail}")
+    def __init__(self, label, detail, derivation=None):
+        self.label, self.detail, self.derivation = label, detail, derivation
+        where = f" of {derivation}" if derivation else ""
+        super().__init__(f"equation {label}{where} failed verification: {detail}")
 
 
 class SiteError(GenError):

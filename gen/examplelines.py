@@ -6,7 +6,7 @@ import sympy as sp
 from gen.equations import chain_tex, display, environment, split_sum
 from gen.graph import at_sizes
 from gen.matexpr import gradient, mask, ones
-from gen.linewidth import fits
+from gen.site.linewidth import fits
 from gen.walk import one_step
 from gen.worked import evaluated
 

@@ -7,6 +7,7 @@ derivation's equations (`xref`) by name, with the number that derivation gives i
 import hashlib
 from pathlib import Path
 
+from gen.errors import VerificationError
 from gen.paths import LANGUAGES, download_href
 from gen.render import render_pages
 
@@ -25,7 +26,12 @@ def verify_all(derivations, examples=None, memo=None):
         if key is not None and memo.get(d.name, (None,))[0] == key:
             verified[d.name] = memo[d.name][1]
             continue
-        verified[d.name] = d.verify(d.compute(source))
+        try:
+            verified[d.name] = d.verify(d.compute(source))
+        except VerificationError as err:  # named with its derivation: two may number an equation alike
+            if err.derivation:
+                raise
+            raise VerificationError(err.label, err.detail, d.name) from None
         if key is not None:
             memo[d.name] = (key, verified[d.name])
     return verified

@@ -40,7 +40,7 @@ def same(out, at, shape=None):
     """∂a_out/∂a_at for an entry-wise rule: δ_ip δ_jq, without the δ of a dimension `shape` copies."""
     (i, j), (p, q) = out, at
     rows, cols = shape if shape is not None else (None, None)
-    return (delta(i, p) if rows != 1 else 1) * (delta(j, q) if cols != 1 else 1)
+    return (delta(i, p) if rows != 1 else sp.Integer(1)) * (delta(j, q) if cols != 1 else sp.Integer(1))
 
 
 def times(g, m):

@@ -76,7 +76,8 @@ class Reduce(Op):
     def local(self, inputs, k, out, at):
         (i, j), (p, q) = out, at
         keep = {"rows": delta(j, q), "cols": delta(i, p), "all": 1}[self.over]
-        return self.scale(self.shapes[0] if self.shapes else inputs[0].shape) * keep
+        shape = inputs[0].shape if isinstance(inputs[0], sp.MatrixBase) or not self.shapes else self.shapes[0]
+        return self.scale(shape) * keep
 
     def vjp(self, inputs, g, k):
         (a,) = inputs

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gen.errors import SiteError
-from gen.linewidth import COLUMN_EM
+from gen.site.linewidth import COLUMN_EM
 from gen.site import fonts, mathjax
 from gen.site.typeset import TexError, Typesetter
 
