@@ -12,17 +12,17 @@ class Background:
     or raises its error (a VerificationError as itself, so the CLI reports it as it would inline).
 
     Where forking is not safe or possible (another thread is running, the platform cannot fork, or
-    this is itself a worker), `fn` runs inline when `result()` is first called: the same value or
+    this is a worker MAX_DEPTH deep), `fn` runs inline when `result()` is first called: the same value or
     error, only later."""
 
     def __init__(self, fn, *args, **kwargs):
         self._call = (fn, args, kwargs)
         self._process = self._conn = None
         if (threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-                and not multiprocessing.current_process().daemon):
+                and _depth < MAX_DEPTH):
             context = multiprocessing.get_context("fork")
             self._conn, child = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run, args=(child, fn, args, kwargs), daemon=True)
+            self._process = context.Process(target=_run, args=(child, fn, args, kwargs))
             self._process.start()
             child.close()
 
@@ -56,8 +56,15 @@ class Background:
             self._conn.close()
 
 
+MAX_DEPTH = 2
+"""A worker may start workers of its own (a derivation verified meanwhile proves its lines meanwhile), no deeper."""
+_depth = 0
+
+
 def _run(conn, fn, args, kwargs):
     """In the worker: send ("value", result) or the error back, then exit."""
+    global _depth
+    _depth += 1
     try:
         message = ("value", fn(*args, **kwargs))
     except VerificationError as err:

@@ -248,4 +248,5 @@ def derivation(decl):
     return Derivation(
         name=decl.name, folder=decl.folder, pages=pages, data_file=f"data/{decl.name}.json", order=decl.order,
         compute=lambda path: compute(decl, path), verify=verify, context=context, language=language, data=data,
+        accept=lambda computed, counts: Verified(**vars(computed), counts=counts),
         equations=lambda: {s.name: (s.label, f"{decl.name}/derivation.md") for s in numbered(decl.steps())})

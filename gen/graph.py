@@ -54,9 +54,6 @@ class Value:
     def shape(self):
         return self.graph.nodes[self.name].shape
 
-    def _other(self, other):
-        return other if isinstance(other, Value) else None
-
     def __add__(self, other):
         return self.graph.apply(Add, self, other)
 

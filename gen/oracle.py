@@ -185,10 +185,9 @@ class Oracle:
             value = sp.ImmutableMatrix(*reference.shape, lambda i, j: value)  # a number: every entry is it
         if getattr(value, "shape", None) != getattr(reference, "shape", None):
             return False
-        difference = value - reference
-        if isinstance(difference, sp.MatrixBase):
-            return all(is_zero(d) for d in difference)
-        return is_zero(difference)
+        if not isinstance(value, sp.MatrixBase):
+            value, reference = sp.ImmutableMatrix([[value]]), sp.ImmutableMatrix([[reference]])
+        return all(is_zero(v - r) for v, r in zip(value, reference))
 
 
 def _project(at, shape):

@@ -7,7 +7,8 @@ derivation's equations (`xref`) by name, with the number that derivation gives i
 import hashlib
 from pathlib import Path
 
-from gen.errors import VerificationError
+from gen.background import Background
+from gen.errors import GenError, VerificationError
 from gen.paths import LANGUAGES, download_href
 from gen.render import render_pages
 
@@ -19,22 +20,51 @@ def verify_all(derivations, examples=None, memo=None):
     results with the fingerprint of what they were computed from; while that is unchanged (only
     templates edited, say), they are used again instead of verifying again."""
     examples = examples or {}
-    verified = {}
+    verified, pending = {}, []
     for d in derivations:
         source = examples.get(d.name, d.default_examples)
         key = _fingerprint(d, source) if memo is not None else None
         if key is not None and memo.get(d.name, (None,))[0] == key:
             verified[d.name] = memo[d.name][1]
-            continue
+        else:
+            pending.append((d, source, key))
+    # Each derivation is computed here; all but the last are verified meanwhile in processes of their own,
+    # which send back what they counted.
+    errors, running = {}, []
+    for n, (d, source, key) in enumerate(pending):
         try:
-            verified[d.name] = d.verify(d.compute(source))
-        except VerificationError as err:  # named with its derivation: two may number an equation alike
-            if err.derivation:
-                raise
-            raise VerificationError(err.label, err.detail, d.name) from None
+            computed = d.compute(source)
+        except GenError as err:
+            errors[n] = err
+            continue
+        job = Background(_counted, d, computed) if d.accept and n < len(pending) - 1 else None
+        running.append((n, d, key, computed, job))
+    for n, d, key, computed, job in reversed(running):
+        try:
+            verified[d.name] = d.accept(computed, job.result()) if job else _checked(d, computed)
+        except GenError as err:
+            errors[n] = err
+            continue
         if key is not None:
             memo[d.name] = (key, verified[d.name])
-    return verified
+    if errors:
+        raise errors[min(errors)]  # the first derivation's error, as when they ran one after another
+    return {d.name: verified[d.name] for d in derivations}
+
+
+def _checked(derivation, computed):
+    """One derivation verified; a failed equation is named with its derivation."""
+    try:
+        return derivation.verify(computed)
+    except VerificationError as err:  # two derivations may number an equation alike
+        if err.derivation:
+            raise
+        raise VerificationError(err.label, err.detail, derivation.name) from None
+
+
+def _counted(derivation, computed):
+    """In a worker: verify, and send back only what was counted."""
+    return _checked(derivation, computed).counts
 
 
 def _fingerprint(derivation, source):
@@ -60,7 +90,7 @@ def render_derivation(derivation, verified, site):
     context = derivation.context(verified)
     outputs = {}
     for lang in LANGUAGES:
-        words, files = derivation.language(verified, lang)
+        words, files = derivation.language(verified, lang) if derivation.language else ({}, {})
         outputs.update(render_pages(derivation, lang, {**context, **words, "site": site,
                                                        "download": download_href(lang)}))
         outputs.update(files)

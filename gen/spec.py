@@ -30,10 +30,15 @@ class Derivation:
     """Computed → verified results (raises VerificationError naming the equation)."""
     context: Callable[[Any], dict]
     """Verified → the language-neutral context every template of every language receives."""
-    language: Callable[[Any, str], tuple]
-    """(verified, lang) → (extra context, {relative path: text}) for what differs only in words (figures)."""
     data: Callable[[Any], str]
     """Verified → the text of `data_file`."""
+    accept: Callable[[Any, dict], Any] | None = None
+    """(computed, counts) → the verified results, when another process verified `computed` and sent its counts
+    back (sympy does not keep an unevaluated product's order through pickling, so the results stay here);
+    None: the derivation is verified in this process."""
+    language: Callable[[Any, str], tuple] | None = None
+    """(verified, lang) → (extra context, {relative path: text}) for what differs only in words (figures);
+    None for a derivation with none."""
     equations: Callable[[], dict] | None = None
     """() → {step name: (tag label, page)}: the equations other pages may link to by name (cheap: no
     examples, no verification, so a page can link to a derivation that is not being generated)."""

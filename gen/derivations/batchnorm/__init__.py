@@ -11,6 +11,16 @@ from gen.derivations.batchnorm.steps import LOCALS, steps
 SIMPLEST = {s.name[4:]: s.parts[0].lines[-1] for s in steps() if s.name.startswith("dL_d") and s.name != "dL_dX_compact"}
 """Each gradient's simplest line (what an example shows with its numbers)."""
 
+def local_names(verified):
+    """The local gradients' step names, for the derivation page."""
+    return {"locals": [f"local_{of}_{wrt}" for of, wrt in LOCALS]}
+
+
+def simplest(graph, name):
+    """An example shows each gradient by its simplest line."""
+    return SIMPLEST[name]
+
+
 DECLARATION = Declaration(
     name="batchnorm",
     folder=Path(__file__).parent,
@@ -24,8 +34,8 @@ DECLARATION = Declaration(
     gradients=("y", "beta", "gamma", "xhat", "var", "mu", "X"),
     notation=NOTATION,
     listing="listing.py",
-    context=lambda verified: {"locals": [f"local_{of}_{wrt}" for of, wrt in LOCALS]},
-    shown_forms=lambda graph, name: SIMPLEST[name],
+    context=local_names,
+    shown_forms=simplest,
 )
 
 

@@ -77,7 +77,8 @@ def derivation() -> Derivation:
     """The note's derivation, as the pipeline runs it."""
     return Derivation(
         name="note", folder=Path(__file__).parent, pages=PAGES, data_file="data/worked-examples.json", order=10,
-        compute=compute, verify=verify, language=language, data=lambda verified: document(verified.workeds),
+        compute=compute, verify=verify, accept=lambda computed, counts: Verified(**vars(computed), counts=counts),
+        language=language, data=lambda verified: document(verified.workeds),
         context=lambda verified: {**page_context(verified), "explorer": explorer_context(verified)},
         equations=lambda: {s.name: (s.label, "derivation.md") for s in note_steps(network())},
     )
