@@ -10,7 +10,7 @@ schema and its templates.  `derivation(declaration)` supplies everything else th
     data      `data/NAME.json`: {"examples": [{id, fields…, values…, L, dL_d…}]}
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -79,6 +79,8 @@ class Declaration:
     """(verified, lang) → (context, {path: svg}) of figures beyond the graph's."""
     graph_figure: bool = True
     """Whether its pages show the graph's figure (`graph_figure` in the templates)."""
+    label: str = ""
+    """What leads its equations' tags and anchors, naming the derivation: `BN` gives (BN 3) at #eq-bn-3."""
 
     @property
     def variants(self):
@@ -119,7 +121,13 @@ def shown_path(path, folder):
 def compute(decl, path):
     """Examples file → computed examples and steps (InputError names file, example and field)."""
     workeds = compute_all(decl.graph, decl.fields, path, decl.kink_field)
-    return Computed(decl, tuple(numbered(decl.steps())), workeds, shown_path(path, decl.folder))
+    return Computed(decl, named_steps(decl), workeds, shown_path(path, decl.folder))
+
+
+def named_steps(decl):
+    """The steps numbered, each tag led by the derivation's label: (BN 3), so no two derivations share one."""
+    prefix = f"{decl.label} " if decl.label else ""
+    return tuple(numbered([replace(s, series=prefix + s.series) for s in decl.steps()]))
 
 
 def prove_lines(decl, steps):
@@ -249,4 +257,4 @@ def derivation(decl):
         name=decl.name, folder=decl.folder, pages=pages, data_file=f"data/{decl.name}.json", order=decl.order,
         compute=lambda path: compute(decl, path), verify=verify, context=context, language=language, data=data,
         accept=lambda computed, counts: Verified(**vars(computed), counts=counts),
-        equations=lambda: {s.name: (s.label, f"{decl.name}/derivation.md") for s in numbered(decl.steps())})
+        equations=lambda: {s.name: (s.label, f"{decl.name}/derivation.md") for s in named_steps(decl)})

@@ -4,6 +4,8 @@ from gen.notation import DEFAULT
 from gen.statements import Branches
 from gen.site.linewidth import fits
 
+WIDEST_TAG = "SVM 99"
+"""The widest tag a display has room for beside it (a display without one passes None)."""
 PARTS_PER_ROW = 4
 WIDE_ROW = 110
 """Characters of TeX beyond which a row is too wide for the desktop column: split at a sum."""
@@ -27,12 +29,12 @@ def condition_tex(case, notation=DEFAULT):
     return r",\ ".join(notation.tex(c) for c in case.conditions())
 
 
-def chain_tex(lhs, rhs):
+def chain_tex(lhs, rhs, tag=WIDEST_TAG):
     """`lhs = r1 = r2 …`, aligned on `=` when there is more than one line; a line too wide for the
     column is broken at top-level `+` and `−` signs, each piece on its own line."""
     rows = []
     for r in rhs:
-        first, *rest = split_sum(r)
+        first, *rest = split_sum(r, tag)
         rows += [f"&= {first}"] + [rf"&\quad {tail}" for tail in rest]
     if len(rows) == 1:
         return f"{lhs} = {rhs[0]}"
@@ -57,21 +59,41 @@ def _top_level_signs(row):
     return cuts
 
 
-def split_sum(row):
+def split_sum(row, tag=WIDEST_TAG):
     """A row too wide for the column as pieces `a`, `+ b`, `- c`, `⊙ d` …: cut at the top-level sign nearest
     the middle (a ⊙ only where there is no sign), then each piece again until every one fits."""
     if len(row) <= WIDE_ROW:
         return [row]
     cuts = _top_level_signs(row)
     sums = [c for c in cuts if c[1] != OPERATORS[2]]
-    if not sums and fits(row):  # a product is broken only when it would not fit
+    if not sums and fits(row, tag=tag):  # a product is broken only when it would not fit
         return [row]
     if not cuts:
-        return [row]
+        return _split_inside(row, tag)
     cut, op = min(sums or cuts, key=lambda c: abs(2 * c[0] - len(row)))
     head, rest = row[:cut], row[cut + len(op):]
-    tails = split_sum(rest)
-    return split_sum(head) + [f"{op.strip()} {tails[0]}", *tails[1:]]
+    tails = split_sum(rest, tag)
+    return split_sum(head, tag) + [f"{op.strip()} {tails[0]}", *tails[1:]]
+
+
+def _split_inside(row, tag):
+    """`c \\left( a + b \\right)` that does not fit, broken inside its brackets: `c \\left( a \\right.`, then
+    `\\left. + b \\right)` (a bracket spanning lines is closed and opened with an empty one)."""
+    start = row.find(r"\left(")
+    if start < 0 or not row.endswith(r"\right)") or fits(row, tag=tag):
+        return [row]
+    inner = row[start + len(r"\left("):-len(r"\right)")]
+    depth = 0
+    for n in range(len(inner)):  # the bracket opened at `start` must be the one that closes the row
+        depth += inner.startswith(r"\left", n) - inner.startswith(r"\right", n)
+        if depth < 0:
+            return [row]
+    pieces = split_sum(inner, tag)
+    if len(pieces) == 1:
+        return [row]
+    opened = [rf"\left. {p}" for p in pieces[1:]]
+    return [f"{row[:start]}\\left({pieces[0]} \\right."] + [f"{p} \\right." for p in opened[:-1]] + \
+        [f"{opened[-1]} \\right)"]
 
 
 def environment(name, rows, separator=" \\\\"):
@@ -108,8 +130,9 @@ def display(body, label=None):
 
 
 def anchor_id(label):
-    """The stable anchor of a tagged equation: `(24)` → `eq-24`, `(S1)` → `eq-S1`."""
-    return f"eq-{label.strip('()')}"
+    """The stable anchor of a tagged equation: `(24)` → `eq-24`, `(S1)` → `eq-S1`, `(BN 3)` → `eq-bn-3`."""
+    key = label.strip("()")
+    return f"eq-{key.lower().replace(' ', '-')}" if " " in key else f"eq-{key}"
 
 
 def anchor(label):

@@ -37,9 +37,9 @@ def line(notation, graph, lhs, form, env, value, sizes):
     (N, C) as theirs; the line with numbers is left out where, even broken at its signs, it would not fit."""
     numbers = notation.tex(at_sizes(form, graph, sizes), env)
     shown = [notation.tex(graph.written(form)), numbers, notation.tex(value)]
-    if not all(fits(piece, tag=None) for piece in split_sum(numbers)):
+    if not all(fits(piece, tag=None) for piece in split_sum(numbers, None)):
         shown.remove(numbers)
-    return chain_tex(lhs, shown)
+    return chain_tex(lhs, shown, None)
 
 
 def example_context(decl, worked):

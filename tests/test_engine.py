@@ -75,3 +75,16 @@ def test_the_home_page_lists_every_derivation_found(outputs):
         links = [f"]({d.pages[0]})" for d in found]
         assert all(link in home for link in links), lang
         assert [home.index(link) for link in links] == sorted(home.index(link) for link in links)  # site order
+
+
+def test_a_wide_bracket_is_broken_inside():
+    inner = " - ".join([r"\left(\frac{\partial L}{\partial \hat{x}} \odot \sqrt{\sigma^{2} + \varepsilon}\right)"] * 5)
+    row = rf"\mathbf{{1}}^{{T}} \left({inner}\right)"
+    pieces = split_sum(row)
+    assert len(pieces) > 1 and pieces[0].endswith(r"\right.") and pieces[-1].endswith(r"\right)")
+    assert all(p.startswith(r"\left. - ") for p in pieces[1:])
+
+
+def test_labels_name_their_derivation():
+    from gen.equations import anchor_id
+    assert anchor_id("(24)") == "eq-24" and anchor_id("(S1)") == "eq-S1" and anchor_id("(BN 3)") == "eq-bn-3"

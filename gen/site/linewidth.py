@@ -27,7 +27,7 @@ def em(tex):
     return _typesetter().width(tex, display=True)
 
 
-def fits(tex, lhs=r"\frac{\partial L}{\partial X} =", tag="99"):
+def fits(tex, lhs=r"\frac{\partial L}{\partial X} =", tag="SVM 99"):
     """Whether a row, after a left-hand side as wide as `lhs`, fits the desktop column beside a tag like `tag`
     (MathJax keeps a tagged equation centred, so the tag's room is taken on both sides)."""
     room = em(rf"x \tag{{{tag}}}") - em("x") if tag else 0.0

@@ -25,9 +25,9 @@ def test_same_equations_in_both_languages(outputs):
 
 def test_every_step_shown_once_in_order(outputs, verified):
     text = outputs["en/batchnorm/derivation.md"]
-    assert re.findall(r"\\tag\{(\d+)\}", text) == [str(n) for n in range(1, len(verified.steps) + 1)]
+    assert re.findall(r"\\tag\{BN (\d+)\}", text) == [str(n) for n in range(1, len(verified.steps) + 1)]
     for step in verified.steps:
-        assert text.count(f'<span id="eq-{step.key}"></span>') == 1, step.name
+        assert step.label.startswith("(BN ") and text.count(f'<span id="eq-bn-{step.key[3:]}"></span>') == 1, step.name
 
 
 def test_the_three_paths_and_the_compact_form(verified):

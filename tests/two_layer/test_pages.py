@@ -5,8 +5,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from gen.derivations.two_layer.steps import steps
-from gen.statements import numbered
+from gen.declare import named_steps
+from gen.derivations.two_layer import DECLARATION
 from tests.two_layer.contract import generate
 
 DISPLAY = re.compile(r"\$\$\n.*?\n\$\$", re.S)
@@ -43,8 +43,9 @@ def test_same_numbers_in_both_languages(outputs):
 
 def test_every_equation_numbered_once(outputs, verified):
     text = outputs["en/two-layer/derivation.md"]
-    tags = re.findall(r"\\tag\{(\d+)\}", text)
+    tags = re.findall(r"\\tag\{2L (\d+)\}", text)  # labelled: the note keeps the plain numbers
     assert tags == [str(n) for n in range(1, len(verified.steps) + 1)]
+    assert re.findall(r'<span id="eq-2l-(\d+)"></span>', text) == tags
 
 
 def test_reduction_links_the_note(outputs):
@@ -81,7 +82,7 @@ def test_glossary_terms_alike(outputs):
 def test_deterministic(outputs, verified, two_layer, site):
     """A second computation from the same file writes byte-identical files."""
     again = dataclasses.replace(verified, workeds=two_layer.compute(two_layer.default_examples).workeds,
-                                steps=tuple(numbered(steps())))
+                                steps=named_steps(DECLARATION))
     assert generate(site, verified=again) == outputs
 
 

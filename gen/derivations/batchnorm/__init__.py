@@ -33,6 +33,7 @@ DECLARATION = Declaration(
     values=("mu", "var", "xhat", "y"),
     gradients=("y", "beta", "gamma", "xhat", "var", "mu", "X"),
     notation=NOTATION,
+    label="BN",
     listing="listing.py",
     context=local_names,
     shown_forms=simplest,

@@ -38,6 +38,7 @@ DECLARATION = Declaration(
     variant="loss",
     index_sizes=dict(zip(SIZES, (2, 3, 2, 3))),
     kink_field="W1",
+    label="2L",
     listing="listing.py",
     checks=reduction_counts,
     context=page_extra,
