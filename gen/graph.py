@@ -12,14 +12,15 @@ is one node (so X − μ used twice fans out).  Unnamed nodes carry the gradient
 named on the pages.  Shapes are "rows,cols" with sizes as letters (symbols) or numbers.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import sympy as sp
 
 from gen.matexpr import symbolic
 from gen.notation import entry_matrix
-from gen.ops import Add, Div, MatMul, Mul, Pow, Reduce, ReLU, Scale, SoftmaxCrossEntropy, SquaredNorm, Subtract, SumProduct
+from gen.ops import (Add, Div, Gather, Hinge, MatMul, Mul, Pow, Reduce, ReLU, Scale, SoftmaxCrossEntropy, SquaredNorm,
+                     Subtract, SumProduct, Tanh)
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,15 @@ class Node:
     shape: tuple
     """(rows, columns): numbers, or size symbols such as N."""
     role: str = "node"
-    """`input` (a parameter, differentiated), `given` or `labels` (data), `node` (named), `hidden` (unnamed),
-    `loss`."""
+    """`input` (a parameter, differentiated), `given` or `labels` (data), `constant`, `node` (named), `hidden`
+    (unnamed), `loss`."""
+    value: object = None
+    """A constant's value (a number)."""
 
     @property
     def is_data(self):
-        """Inputs that are data: no gradient is taken for them."""
-        return self.role in ("given", "labels")
+        """Inputs that are data or constants: no gradient is taken for them."""
+        return self.role in ("given", "labels", "constant")
 
 
 class Value:
@@ -84,6 +87,21 @@ def relu(z):
     return z.graph.apply(ReLU, z)
 
 
+def hinge(m):
+    """max(0, m) entry by entry: ReLU's rule, printed as the hinge it is."""
+    return m.graph.apply(Hinge, m)
+
+
+def tanh(a):
+    """tanh(a) entry by entry."""
+    return a.graph.apply(Tanh, a)
+
+
+def gather(s, onehot):
+    """sᵢ = S[i, yᵢ]: one entry per row, picked by the one-hot labels."""
+    return s.graph.apply(Gather, s, onehot)
+
+
 def sqrt(a):
     """√a entry by entry (the power 1/2)."""
     return a.graph.apply(Pow, a, exponent=sp.Rational(1, 2))
@@ -111,6 +129,11 @@ def sum_of(a):
 def mean_of(a):
     """(1/(N D)) Σᵢⱼ aᵢⱼ."""
     return a.graph.apply(Reduce, a, over="all", mean=True)
+
+
+def batch_mean(a):
+    """(1/N) Σᵢⱼ aᵢⱼ: everything summed, divided by the number of rows (a loss per example)."""
+    return a.graph.apply(Reduce, a, over="all", mean="rows")
 
 
 def squared_norm(a):
@@ -166,6 +189,13 @@ class Graph:
         """The one-hot matrix of class labels (Y_ij = 1 when row i's label is j): data."""
         return self._add(Node(name, None, (), _shape(shape, self.sizes), "labels"))
 
+    def constant(self, value):
+        """A number the graph uses (the SVM's margin 1), named by its value so that it prints as itself."""
+        name = str(value)
+        if name in self.nodes:
+            return Value(self, name)
+        return self._add(Node(name, None, (), (1, 1), "constant", sp.sympify(value)))
+
     def param(self, name):
         """A given number (1×1), such as ε."""
         return self.given(name, (1, 1))
@@ -189,8 +219,8 @@ class Graph:
 
         def renamed(names):
             return tuple(name if i == old else i for i in names)
-        self.nodes = {(name if key == old else key): Node(name if key == old else key, n.op, renamed(n.inputs), n.shape,
-                                                          "node" if key == old else n.role)
+        self.nodes = {(name if key == old else key): replace(n, name=name if key == old else key, inputs=renamed(n.inputs),
+                                                             role="node" if key == old else n.role)
                       for key, n in self.nodes.items()}
         self._made = {(op, renamed(inputs)): (name if made == old else made) for (op, inputs), made in self._made.items()}
         return Value(self, name)
@@ -198,8 +228,7 @@ class Graph:
     def loss(self, value):
         """Name the scalar loss `L` and drop every node the loss does not read."""
         self.node("L", value)
-        node = self.nodes["L"]
-        self.nodes["L"] = Node("L", node.op, node.inputs, node.shape, "loss")
+        self.nodes["L"] = replace(self.nodes["L"], role="loss")
         needed, stack = set(), ["L"]
         while stack:
             name = stack.pop()

@@ -57,6 +57,51 @@ class Broadcast(sp.MatrixExpr):
         return Broadcast(self.arg.T, self.shape[1], self.shape[0])
 
 
+def _hinge(v):
+    return sp.Max(0, v)
+
+
+class Times(sp.MatrixExpr):
+    """c M for a 1×1 matrix c (a given number such as λ): every entry of M times c."""
+
+    def __new__(cls, c, m):
+        return super().__new__(cls, c, m)
+
+    @property
+    def shape(self):
+        return self.args[1].shape
+
+    def _entry(self, i, j, **kwargs):
+        return self.args[0][0, 0] * self.args[1][i, j]
+
+
+FUNCTIONS = {"tanh": sp.tanh, "exp": sp.exp, "max0": _hinge}
+"""The scalar functions an entry-wise `Apply` may take, by name."""
+
+
+class Apply(sp.MatrixExpr):
+    """A scalar function applied to every entry: tanh(A)."""
+
+    def __new__(cls, func, arg):
+        name = func if isinstance(func, sp.Symbol) else sp.Symbol(func if isinstance(func, str) else func.__name__)
+        return super().__new__(cls, name, arg)
+
+    @property
+    def func_(self):
+        return FUNCTIONS[self.args[0].name]
+
+    @property
+    def arg(self):
+        return self.args[1]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+    def _entry(self, i, j, **kwargs):
+        return self.func_(self.arg[i, j])
+
+
 def broadcast(value, shape):
     """`value` copied to `shape` (unchanged when it has it): symbolic or explicit."""
     if tuple(value.shape) == tuple(shape):
@@ -127,4 +172,10 @@ def _multiplied(expr, env):
         return sp.ImmutableMatrix(parts[0][slice(*rows), slice(*cols)])
     if isinstance(expr, sp.ZeroMatrix):
         return sp.ImmutableMatrix(sp.zeros(*expr.shape))
+    if isinstance(expr, sp.OneMatrix):
+        return sp.ImmutableMatrix(sp.ones(*expr.shape))
+    if isinstance(expr, Times):
+        return sp.ImmutableMatrix(parts[0][0, 0] * parts[1])
+    if isinstance(expr, Apply):
+        return sp.ImmutableMatrix(explicit(expr.arg, env).applyfunc(expr.func_))
     raise TypeError(f"no explicit form for {expr!r}")

@@ -46,7 +46,7 @@ class Notation:
         if name in self.text:
             return self.text[name]
         stem = name.rstrip("0123456789")
-        return stem + name[len(stem):].translate(SUBSCRIPTS)
+        return stem + name[len(stem):].translate(SUBSCRIPTS) if stem else name  # a constant such as 1 is itself
 
     def matrix(self, name):
         """How a matrix name prints: W1 → W_1, mask_z → 1[z > 0], dL_dy → ∂L/∂y, ones → 𝟏."""
@@ -119,6 +119,11 @@ class Printer(LatexPrinter):
 
     def _print_MatMul(self, expr):
         matrices = [a for a in expr.args if isinstance(a, sp.MatrixExpr)]
+        if len(matrices) == 1 and _copied_one(matrices[0]) and len(expr.args) > 1:  # c 𝟏𝟏ᵀ: c in every entry
+            return self._print(sp.Mul(*(a for a in expr.args if not isinstance(a, sp.MatrixExpr))))
+        other = [a for a in expr.args if not isinstance(a, sp.MatrixExpr)]
+        if len(matrices) == 1 and matrices[0].shape == (1, 1) and len(other) == 1 and not other[0].is_number:
+            return f"{self._print(matrices[0])} {self._print(other[0])}"  # λ ‖W‖²: the 1×1 value first
         if len(matrices) == 1 and isinstance(matrices[0], sp.HadamardProduct) and len(expr.args) > 1:
             scalar = sp.Mul(*(a for a in expr.args if not isinstance(a, sp.MatrixExpr)))  # c A ⊙ B: no brackets
             self._in_symbols, saved = True, self._in_symbols
@@ -159,6 +164,10 @@ class Printer(LatexPrinter):
     def _print_MatAdd(self, expr):
         """Terms in the order built, a subtracted term last: P − Y, not −Y + P."""
         terms = sorted(expr.args, key=_negative)
+        if any(isinstance(a, sp.MatAdd) for a in expr.args):  # (S − s) + 1: one sum, in order, not led by a minus
+            terms = [t for a in expr.args for t in (a.args if isinstance(a, sp.MatAdd) else (a,))]
+            lead = next((t for t in terms if not _negative(t)), terms[0])
+            terms = [lead] + [t for t in terms if t is not lead]
         out = self._print(terms[0])
         for term in terms[1:]:
             out += f" - {self._print(_negated(term))}" if _negative(term) else f" + {self._print(term)}"
@@ -193,9 +202,30 @@ class Printer(LatexPrinter):
 
     def _print_Broadcast(self, expr):
         arg, (rows, cols) = expr.arg, expr.shape
+        if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1):  # a number in every entry: 1 − Y
+            return self._print(arg[0, 0])
         if self.notation.broadcast == "ones" and arg.shape[0] == 1 and arg.shape[1] == cols:
             return self._print(sp.MatMul(ones(rows), arg))  # a row copied onto every row: 𝟏 b
         return self._print(arg)
+
+    def _print_Times(self, expr):
+        """λ (2 W) as 2 λ W: a number in front of the scalar."""
+        c, m = expr.args
+        k = sp.Integer(1)
+        if isinstance(m, sp.MatMul) and m.args[0].is_number:
+            k, m = m.args[0], sp.MatMul(*m.args[1:])
+        inner = self._print(m)
+        if isinstance(m, (sp.MatAdd, sp.HadamardProduct)):
+            inner = rf"\left({inner}\right)"
+        return " ".join(([] if k == 1 else [self._print(k)]) + [self._print(c), inner])
+
+    def _print_Apply(self, expr):
+        if expr.args[0].name == "max0":
+            return rf"\max\left(0, {self._print(expr.arg)}\right)"
+        return rf"\{expr.args[0].name}\left({self._print(expr.arg)}\right)"
+
+    def _print_OneMatrix(self, expr):
+        return "1"
 
     def _print_KroneckerDelta(self, expr, exp=None):
         a, b = expr.args
@@ -290,3 +320,8 @@ def sum_tex(index_shape):
     if min(rows, cols) > 1:
         return rf"\sum_{{i=1}}^{{{rows}}}\sum_{{j=1}}^{{{cols}}}"
     return rf"\sum_{{i=1}}^{{{max(rows, cols)}}}"
+
+
+def _copied_one(m):
+    """Whether m is the number 1 copied to every entry (a loss's upstream spread over a matrix)."""
+    return isinstance(m, Broadcast) and isinstance(m.arg, sp.MatrixBase) and m.arg.shape == (1, 1) and m.arg[0, 0] == 1

@@ -58,7 +58,8 @@ class Oracle:
         self.graph, self.sizes = graph, dict(sizes or {})
         self.shapes = {n: graph.shape_at(n, self.sizes) for n in graph.order}
         self.inputs = {n: sp.ImmutableMatrix(fixed[n]) if fixed and n in fixed else
-                       one_hot(self.shapes[n]) if node.role == "labels" else entry_symbols(n, self.shapes[n])
+                       one_hot(self.shapes[n]) if node.role == "labels" else
+                       sp.ImmutableMatrix([[node.value]]) if node.role == "constant" else entry_symbols(n, self.shapes[n])
                        for n, node in graph.nodes.items() if node.op is None}
         self.cases = all_cases(graph, self.sizes) if graph.kinks() else (None,)
         self._memo = {}

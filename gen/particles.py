@@ -26,7 +26,7 @@ _DIGITS = [CONSONANT, RIEUL, VOWEL, CONSONANT, VOWEL, VOWEL, CONSONANT, RIEUL, R
 _UNICODE = {**{0x2080 + d: f"_{d}" for d in range(10)}, ord("ᵀ"): "^T", ord("²"): "^2", ord("′"): "'"}
 _COMMANDS = {"odot": CONSONANT, "top": VOWEL, "prime": CONSONANT, "infty": VOWEL, "cdot": VOWEL,
              # Greek letters as Korean readers say them: 뮤, 시그마, 감마, 베타, 입실론, 델타, 엘
-             "mu": VOWEL, "sigma": VOWEL, "gamma": VOWEL, "beta": VOWEL, "varepsilon": CONSONANT,
+             "mu": VOWEL, "sigma": VOWEL, "gamma": VOWEL, "beta": VOWEL, "varepsilon": CONSONANT, "lambda": VOWEL,
              "epsilon": CONSONANT, "delta": VOWEL, "ell": RIEUL}
 
 

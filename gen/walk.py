@@ -20,6 +20,9 @@ def forward(graph, values, case=None):
     Under `case` (`gen.cases.Case`), each kink op takes the case's side instead of its numbers'."""
     out = dict(values)
     for name, node in graph.nodes.items():
+        if node.role == "constant":
+            out[name] = sp.ImmutableMatrix([[node.value]])
+            continue
         if node.op is None:
             if name not in out:
                 raise KeyError(f"no value given for the input {name!r}")
@@ -42,10 +45,15 @@ def backward(graph, values, rule="vjp"):
         if rule == "entries":
             grads[name] = _entry_gradient(graph, values, grads, name, consumers)
             continue
-        parts = [c.op.vjp([values[i] for i in c.inputs], grads[c.name], k) for c, k in consumers]
+        parts = [vjp(c.op, [values[i] for i in c.inputs], grads[c.name], k, values.get(c.name)) for c, k in consumers]
         if parts:
             grads[name] = parts[0] if len(parts) == 1 else _sum(parts)
     return grads
+
+
+def vjp(op, inputs, g, k, out):
+    """The op's vector–Jacobian product; an op whose derivative is read off its output (tanh) is given it."""
+    return op.vjp(inputs, g, k, out=out) if getattr(op, "uses_output", False) else op.vjp(inputs, g, k)
 
 
 def _sum(parts):
@@ -88,5 +96,6 @@ def one_step(graph, name):
             upstream = one_step(graph, consumer.name)
         else:
             upstream = gradient(consumer.name, consumer.shape)
-        parts.append(consumer.op.vjp([graph.symbols[i] for i in consumer.inputs], upstream, k))
+        out = graph.symbols[consumer.name] if consumer.role != "hidden" else None
+        parts.append(vjp(consumer.op, [graph.symbols[i] for i in consumer.inputs], upstream, k, out))
     return parts[0] if len(parts) == 1 else sp.MatAdd(*parts, evaluate=False)  # in the order of the paths

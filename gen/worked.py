@@ -81,7 +81,12 @@ def compute(graph, fields, example, path=None, kink_field=None):
     grads = backward(graph, values)
     case = case_of(graph, values, example.sizes) if graph.kinks() else None
     return Worked(example, graph, {n: evaluated(v) for n, v in values.items()},
-                  {n: evaluated(sp.ImmutableMatrix(g)) for n, g in grads.items() if n != graph.order[-1]}, case)
+                  {n: evaluated(_matrix(g)) for n, g in grads.items() if n != graph.order[-1]}, case)
+
+
+def _matrix(g):
+    """A gradient as a matrix (the 1 that a sum hands to each of its terms as 1×1)."""
+    return sp.ImmutableMatrix(g) if isinstance(g, sp.MatrixBase) else sp.ImmutableMatrix([[g]])
 
 
 def compute_all(graph_of, fields, path, kink_field=None):

@@ -7,7 +7,8 @@ import random
 import pytest
 import sympy as sp
 
-from gen.graph import graph, mean_of, mean_rows, relu, softmax_cross_entropy, sqrt, squared_norm, sum_of, sum_rows
+from gen.graph import (batch_mean, gather, graph, hinge, mean_of, mean_rows, relu, softmax_cross_entropy, sqrt, squared_norm,
+                       sum_of, sum_rows, tanh)
 from gen.matexpr import gradient
 from gen.ops import TABLE
 from gen.oracle import Claim, Oracle, entry_symbols
@@ -29,6 +30,10 @@ OPS = {
     "power": (("N,D",), lambda a: a ** sp.Rational(-3, 2)),
     "sqrt": (("N,D",), sqrt),
     "relu": (("N,D",), relu),
+    "hinge": (("N,D",), hinge),
+    "tanh": (("N,D",), tanh),
+    "gather": (("N,D", "N,D"), gather),
+    "batch-mean": (("N,D",), batch_mean),
     "mean-rows": (("N,D",), mean_rows),
     "sum-rows": (("N,D",), sum_rows),
     "mean-all": (("N,D",), mean_of),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy import KroneckerDelta
 
-from gen.matexpr import broadcast, symbolic, unbroadcast
+from gen.matexpr import Times, broadcast, symbolic, unbroadcast
 
 
 def delta(a, b):
@@ -43,11 +43,18 @@ def same(out, at, shape=None):
     return (delta(i, p) if rows != 1 else sp.Integer(1)) * (delta(j, q) if cols != 1 else sp.Integer(1))
 
 
+def is_seed(g):
+    """Whether g is the loss's own ∂L/∂L = 1 (None or the number 1)."""
+    return g is None or (not isinstance(g, (sp.MatrixBase, sp.MatrixExpr)) and g == 1)
+
+
 def times(g, m):
-    """g · m for a scalar upstream g (the loss's own ∂L/∂L = 1 leaves m as it is)."""
-    if g is None or (not isinstance(g, sp.MatrixBase) and g == 1):
+    """g · m for a 1×1 upstream g (the loss's own ∂L/∂L = 1 leaves m as it is)."""
+    if is_seed(g):
         return m
-    return (g[0, 0] if isinstance(g, sp.MatrixBase) else g) * m
+    if isinstance(g, sp.MatrixBase):
+        return g[0, 0] * m
+    return Times(g, m)  # a 1×1 symbol such as λ: every entry times it
 
 
 def out_shape(shapes):
@@ -63,6 +70,9 @@ class Op:
 
     shapes: tuple = ()
     """The inputs' (rows, columns), as the graph built it."""
+
+    uses_output = False
+    """Whether its vjp reads its own output (tanh′ = 1 − tanh²): the walk then passes `out`."""
 
     kink = False
     """Whether the op has a kink whose side decides its local gradient (ReLU: z > 0 or not)."""
@@ -81,6 +91,8 @@ class Op:
 
     def back(self, g, k, value):
         """∂L/∂inputs[k] from the contribution `value` (shaped like the output): summed over copies."""
+        if is_seed(value):
+            return value
         return unbroadcast(value, self.shapes[k]) if self.shapes else value
 
 

@@ -8,14 +8,17 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from gen.matexpr import mask, negate, symbolic
-from gen.ops.base import Op, explicit_matrix, read, same
+from gen.matexpr import Apply, mask, negate, symbolic
+from gen.ops.base import Op, explicit_matrix, is_seed, read, same
 
 SUPERSCRIPTS = str.maketrans("0123456789-/", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᐟ")
 
 
 def hadamard(*factors):
-    """A ⊙ B ⊙ …: symbolic, or multiplied out entry by entry."""
+    """A ⊙ B ⊙ …: symbolic, or multiplied out entry by entry (the loss's ∂L/∂L = 1 leaves the others)."""
+    factors = [f for f in factors if not is_seed(f)]
+    if len(factors) == 1:
+        return factors[0]
     if any(symbolic(f) for f in factors):
         return sp.HadamardProduct(*factors)
     out = factors[0]
@@ -44,6 +47,8 @@ class Mul(Op):
         return hadamard(*self.spread((a, b)))
 
     def expr(self, a, b):
+        if symbolic(a) and a.shape == b.shape == (1, 1):  # two numbers (λ and ‖W‖²): a product, λ ‖W‖²
+            return sp.MatMul(a, b)
         return sp.HadamardProduct(*self.spread((a, b)))
 
     def local(self, inputs, k, out, at):
@@ -185,3 +190,49 @@ class ReLU(Op):
         if explicit_matrix((z,)) and explicit_matrix((g,)):
             return hadamard(g, indicator(z))
         return sp.hadamard_product(g, indicator(z))  # ∂L/∂z = G ⊙ 1[z > 0]
+
+
+@dataclass(frozen=True)
+class Hinge(ReLU):
+    """The hinge max(0, m): ReLU's rule and kink (a margin of exactly 0 is off, as ReLU'(0) = 0), printed as a max."""
+
+    symbol = "max(0,·)"
+    text = "max(0, {0})"
+
+    def expr(self, z):
+        return Apply("max0", z)
+
+    def vjp(self, inputs, g, k):
+        (z,) = inputs
+        if not (symbolic(z) or symbolic(g)):
+            return super().vjp(inputs, g, k)
+        factors = g.args if isinstance(g, sp.HadamardProduct) else (g,)
+        return sp.HadamardProduct(*factors, mask(z))  # ∂L/∂A = G ⊙ 1[A > 0], in the order the path takes
+
+
+@dataclass(frozen=True)
+class Tanh(Op):
+    """h = tanh(a) entry by entry; ∂h_ij/∂a_pq = δ_ip δ_jq (1 − h_pq²): the derivative is read off the output."""
+
+    symbol = "tanh"
+    text = "tanh({0})"
+    uses_output = True
+
+    def shape(self, a):
+        return a
+
+    def forward(self, a):
+        return sp.ImmutableMatrix(a.applyfunc(sp.tanh))
+
+    def expr(self, a):
+        return Apply(sp.tanh, a)
+
+    def local(self, inputs, k, out, at):
+        (a,) = inputs
+        return same(out, at) * (1 - sp.tanh(read(a, at)) ** 2)  # tanh' = 1 − tanh²
+
+    def vjp(self, inputs, g, k, out=None):
+        h = out if out is not None else self.forward(inputs[0]) if explicit_matrix(inputs) else self.expr(inputs[0])
+        if symbolic(h) or symbolic(g):  # ∂L/∂a = G ⊙ (1 − h²)
+            return sp.HadamardProduct(g, sp.MatAdd(sp.OneMatrix(*h.shape), negate(sp.HadamardPower(h, 2))))
+        return hadamard(g, h.applyfunc(lambda v: 1 - v ** 2))

@@ -12,9 +12,10 @@ from gen.ops.base import Op, delta, times
 
 
 class SquaredNormFunction(sp.Function):
-    """‖A‖² (sum of squared entries) of a matrix symbol, for printing."""
+    """‖A‖² (sum of squared entries) of a matrix symbol, for printing: a number, so it commutes."""
 
     nargs = 1
+    is_commutative = True
 
     def _latex(self, printer):
         return r"\left\lVert %s \right\rVert^{2}" % printer._print(self.args[0])
@@ -32,18 +33,22 @@ class SumProductFunction(sp.Function):
 
 def _copied(g, shape):
     """The upstream g (1×c, r×1 or 1×1) copied back to every entry of `shape`."""
-    return Broadcast(g, *shape) if symbolic(g) else broadcast(g, shape)
+    sized = all(isinstance(n, int) or getattr(n, "is_Integer", False) for n in shape)
+    return Broadcast(g, *shape) if symbolic(g) or not sized else broadcast(g, shape)
 
 
 @dataclass(frozen=True)
 class Reduce(Op):
-    """Σ over rows (`rows`), over columns (`cols`) or over everything (`all`); `mean` divides by the count."""
+    """Σ over rows (`rows`), over columns (`cols`) or over everything (`all`); `mean` divides by the count
+    (`mean="rows"`: by the number of rows only, the loss per example of a batch)."""
 
     over: str = "rows"
-    mean: bool = False
+    mean: bool | str = False
 
     @property
     def symbol(self):
+        if self.mean == "rows":
+            return "Σ/N"
         return ("mean" if self.mean else "Σ") + {"rows": "ᵢ", "cols": "ⱼ", "all": ""}[self.over]
 
     @property
@@ -56,7 +61,7 @@ class Reduce(Op):
 
     def count(self, shape):
         rows, cols = shape
-        return {"rows": rows, "cols": cols, "all": rows * cols}[self.over]
+        return rows if self.mean == "rows" else {"rows": rows, "cols": cols, "all": rows * cols}[self.over]
 
     def scale(self, shape):
         return 1 / sp.sympify(self.count(shape)) if self.mean else sp.Integer(1)
@@ -81,9 +86,9 @@ class Reduce(Op):
 
     def vjp(self, inputs, g, k):
         (a,) = inputs
-        seed = g is None or (not isinstance(g, sp.MatrixExpr) and g == 1)  # the loss itself: ∂L/∂L = 1
-        copied = _copied(sp.ImmutableMatrix([[1]]) if seed else g, a.shape)
-        scale = self.scale(a.shape)
+        number = not isinstance(g, (sp.MatrixBase, sp.MatrixExpr))  # the loss's ∂L/∂L = 1, or c of a scaled loss
+        copied = _copied(sp.ImmutableMatrix([[1]]) if number else g, a.shape)
+        scale = self.scale(a.shape) * (sp.sympify(1 if g is None else g) if number else 1)
         if scale == 1:
             return copied
         return sp.MatMul(scale, copied) if symbolic(copied) else scale * copied  # ∂L/∂A = (1/N) 𝟏 G
@@ -145,3 +150,30 @@ class SumProduct(Op):
 
     def vjp(self, inputs, g, k):
         return times(g, inputs[1 - k])  # ∂L/∂y = G
+
+
+@dataclass(frozen=True)
+class Gather(Op):
+    """s = (S ⊙ Y) 𝟏 for one-hot labels Y: sᵢ = S[i, yᵢ], one entry per row; ∂sᵢ/∂S_pq = δ_ip Y_pq."""
+
+    symbol = "S[i, yᵢ]"
+    text = "{0}[i, yᵢ]"
+
+    def shape(self, s, y):
+        return (s[0], 1)
+
+    def forward(self, s, y):
+        return sp.ImmutableMatrix(s.multiply_elementwise(y) * sp.ones(s.cols, 1))
+
+    def expr(self, s, y):
+        return sp.MatMul(sp.HadamardProduct(s, y), ones(s.shape[1]))
+
+    def local(self, inputs, k, out, at):
+        (i, _), (p, q) = out, at
+        return delta(i, p) * inputs[1 - k][p, q]  # ∂sᵢ/∂S_pq = δ_ip Y_pq (and ∂sᵢ/∂Y_pq = δ_ip S_pq)
+
+    def vjp(self, inputs, g, k):
+        other = inputs[1 - k]
+        copied = _copied(g, other.shape)  # ∂L/∂S = (∂L/∂s 𝟏ᵀ) ⊙ Y: row i's upstream lands on its label's column
+        return sp.HadamardProduct(copied, other) if symbolic(copied) or symbolic(other) else \
+            sp.ImmutableMatrix(copied.multiply_elementwise(other))
