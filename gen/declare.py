@@ -221,22 +221,27 @@ def readers(graph, notation):
 def shapes(graph, notation):
     """Every named value with its shape, rows × columns in the sizes (N × D)."""
     return [{"name": notation.matrix(n), "shape": r" \times ".join(notation.tex(sp.sympify(d)) for d in node.shape),
-             "role": node.role} for n, node in graph.nodes.items() if node.role != "hidden"]
+             "role": node.role} for n, node in graph.nodes.items() if node.role not in ("hidden", "constant")]
 
 
 def language(verified, lang):
     """The graph's figure in one language (inlined, and as a file), and the derivation's own figures."""
     decl = verified.declaration
     figures = {variant: graph_figures(decl.network(variant), decl.notation, lang, f"fig-{decl.name}-{variant or 'graph'}")
-               for variant in decl.variants} if decl.graph_figure else {}
-    words = {"graph": {k: scroll_box(*v) for k, v in figures.items()}}
-    words["graph_figure"] = words["graph"][decl.variants[0]] if figures else ""
-    files = {f"{lang}/{decl.name}/figures/graph{'-' + k if k else ''}.svg": v[0] for k, v in figures.items()}
+               for variant in decl.variants}  # a file each, for the catalog, even where the pages do not show it
+    words = {"graph": {k: scroll_box(*v) for k, v in figures.items()} if decl.graph_figure else {}}
+    words["graph_figure"] = words["graph"][decl.variants[0]] if decl.graph_figure else ""
+    files = {f"{lang}/{decl.name}/figures/{graph_file(k)}": v[0] for k, v in figures.items()}
     if decl.figures:
         more, more_files = decl.figures(verified, lang)
         words.update(more)
         files.update(more_files)
     return words, files
+
+
+def graph_file(variant):
+    """The graph's figure file of a variant: graph.svg, graph-softmax.svg."""
+    return f"graph{'-' + variant if variant else ''}.svg"
 
 
 def records(verified):
@@ -255,6 +260,7 @@ def derivation(decl):
     pages = tuple(f"{decl.name}/{p}" for p in decl.pages)
     return Derivation(
         name=decl.name, folder=decl.folder, pages=pages, data_file=f"data/{decl.name}.json", order=decl.order,
+        thumbnail=f"{decl.name}/figures/{graph_file(decl.variants[0])}",
         compute=lambda path: compute(decl, path), verify=verify, context=context, language=language, data=data,
         accept=lambda computed, counts: Verified(**vars(computed), counts=counts),
         equations=lambda: {s.name: (s.label, f"{decl.name}/derivation.md") for s in named_steps(decl)})

@@ -47,7 +47,7 @@ def example_context(decl, worked):
     graph, notation, sizes = worked.graph, decl.notation, worked.sizes
     env = environment_of(worked)
     inputs = [f"{notation.matrix(n)} = {notation.tex(worked.values[n])}" for n in graph.order
-              if graph.nodes[n].op is None and n in worked.values]
+              if graph.nodes[n].op is None and graph.nodes[n].role != "constant" and n in worked.values]
     rows = [r",\quad ".join(inputs[i:i + PER_ROW]) for i in range(0, len(inputs), PER_ROW)]
     forward = [line(notation, graph, notation.matrix(n), graph.expression(n), env, worked.values[n], sizes)
                for n in decl.values]

@@ -81,7 +81,8 @@ def _fingerprint(derivation, source):
 
 def site_context(derivations):
     """What every page may know of the whole site: the derivations, their pages and their named equations."""
-    return {"derivations": [{"name": d.name, "pages": list(d.pages), "templates": d.templates} for d in derivations],
+    return {"derivations": [{"name": d.name, "pages": list(d.pages), "templates": d.templates, "thumbnail": d.thumbnail}
+                            for d in derivations],
             "equations": {d.name: d.equations() for d in derivations if d.equations}}
 
 

@@ -58,15 +58,20 @@ def render_pages(derivation, lang, context):
 
 
 def catalog(site, name, lang, page):
-    """The other derivations, in site order, each as its `about.md.j2` says it (linked from `page`)."""
-    out = []
+    """Every derivation, in site order, as its `about.md.j2` says it, with its graph drawn small and a link to each
+    of its pages (linked from `page`); `others` leaves out the one `page` belongs to."""
+    out, term = [], glossary(lang)
     for other in site["derivations"]:
         about = Path(other["templates"]) / lang / "about.md.j2"
-        if other["name"] == name or not about.is_file():
+        if not about.is_file():
             continue
+        pages = [p for p in other["pages"] if p != "index.md"]  # an index at the root is this home page itself
         text = environment(other["templates"]).get_template(f"{lang}/about.md.j2").render(
-            link=relative(other["pages"][0], page), term=glossary(lang), lang=lang)
-        out.append({"name": other["name"], "text": text.rstrip("\n")})
+            link=relative(other["pages"][0] if other["pages"][0] != "index.md" else pages[0], page), term=term, lang=lang)
+        links = [{"href": relative(p, page), "kind": posixpath.basename(p)[:-3]}
+                 for p in (other["pages"] if other["pages"][0] != "index.md" else pages)]
+        out.append({"name": other["name"], "text": text.rstrip("\n"), "links": links, "own": other["name"] == name,
+                    "thumbnail": relative(other["thumbnail"], page) if other.get("thumbnail") else None})
     return out
 
 

@@ -42,6 +42,8 @@ class Derivation:
     equations: Callable[[], dict] | None = None
     """() → {step name: (tag label, page)}: the equations other pages may link to by name (cheap: no
     examples, no verification, so a page can link to a derivation that is not being generated)."""
+    thumbnail: str | None = None
+    """Its graph's figure (a path under each language's folder), drawn small in the home page's catalog."""
     examples: str = "examples.yml"
     """Its default examples file, relative to `folder`."""
     extra: dict = field(default_factory=dict)

@@ -117,12 +117,36 @@ def test_equation_references_in_prose_exist(outputs):
         assert refs and refs <= tags, f"{lang}: unknown references {sorted(refs - tags)}"
 
 
-def test_site_navigation_lists_every_generated_page():
-    """mkdocs.yml's nav (shared by both languages) is exactly every derivation's pages, in site order."""
+def nav_sections(config):
+    """A config's nav as [(section title or None, [pages])]: the home page first, then one section each."""
+    text = (Path(__file__).parent.parent / config).read_text(encoding="utf-8")
+    block = re.search(r"^nav:\n((?:  .*\n)+)", text, re.M).group(1)
+    sections = []
+    for line in block.splitlines():
+        if line.startswith("  - ") and line.endswith(":"):
+            sections.append((line[4:-1], []))
+        elif line.startswith("  - "):
+            sections.append((None, [line[4:]]))
+        else:
+            sections[-1][1].append(line.strip()[2:])
+    return sections
+
+
+def test_site_navigation_has_one_section_per_derivation(outputs):
+    """Both configs' navs list every derivation's pages in site order, one section each, titled in that language as
+    the derivation's index page is headed (the note's section holds its pages but the home page)."""
     from gen.derivations import discover
-    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = re.search(r"^nav:\n((?:  - .*\n)+)", config, re.M).group(1)
-    assert re.findall(r"  - (\S+)", nav) == [page for d in discover() for page in d.pages]
+    derivations = discover()
+    for config, lang in (("mkdocs.yml", "ko"), ("mkdocs.en.yml", "en")):
+        sections = nav_sections(config)
+        assert sections[0] == (None, ["index.md"]) and len(sections) == 1 + len(derivations), config
+        for (title, pages), d in zip(sections[1:], derivations):
+            assert pages == [p for p in d.pages if p != "index.md"], (config, d.name)
+            if d.name != "note":
+                heading = re.match(r"# (.+)\n", (Path(__file__).parent.parent / "docs" / lang / d.pages[0]).read_text(encoding="utf-8")).group(1)
+                assert title == heading, (config, d.name)
+        korean = [bool(re.search("[가-힣]", t)) for t, _ in sections[1:]]
+        assert all(korean) if lang == "ko" else not any(korean), config
 
 
 def test_shape_table_matches_the_json(outputs):
@@ -138,3 +162,18 @@ def test_shape_table_matches_the_json(outputs):
             key = "dL_d" + name.replace("_", "")
             if key in example:
                 assert (len(example[key]), len(example[key][0])) == (int(gr), int(gc))
+
+
+def test_home_page_catalogs_every_derivation(outputs):
+    """The home page, in each language, has one catalog entry per derivation in site order: its about text linking to
+    it, its graph drawn small (a file the generator wrote), and a link to each of its pages."""
+    from gen.derivations import discover
+    derivations = discover()
+    for lang in LANGUAGES:
+        entries = re.findall(r'<div class="catalog-entry" markdown>\n\n<img class="catalog-graph" src="([^"]+)" alt="[^"]+"'
+                             r' loading="lazy">\n\n(.*?)\n\n</div>', outputs[f"{lang}/index.md"], re.S)
+        assert len(entries) == len(derivations), lang
+        for (src, body), d in zip(entries, derivations):
+            assert src == d.thumbnail and f"{lang}/{src}" in outputs, (lang, d.name)
+            links = re.findall(r"\]\(([^)#]+)\)", body.split("\n\n")[-1])
+            assert links == [p for p in d.pages if p != "index.md"], (lang, d.name)

@@ -77,6 +77,7 @@ def derivation() -> Derivation:
     """The note's derivation, as the pipeline runs it."""
     return Derivation(
         name="note", folder=Path(__file__).parent, pages=PAGES, data_file="data/worked-examples.json", order=10,
+        thumbnail="figures/graph.svg",
         compute=compute, verify=verify, accept=lambda computed, counts: Verified(**vars(computed), counts=counts),
         language=language, data=lambda verified: document(verified.workeds),
         context=lambda verified: {**page_context(verified), "explorer": explorer_context(verified)},
