@@ -18,9 +18,10 @@ def network(variant=None):
     g = graph(sizes=SIZES)
     X, W, Y, reg = g.given("X", "N,D"), g.input("W", "D,C"), g.labels("Y", "N,C"), g.param("reg")
     one = g.constant(1)
+    wrong = one - Y  # 1 at every wrong class, 0 at the correct one
     S = g.node("S", X @ W)
     s = g.node("s", gather(S, Y))
     A = g.node("A", S - s + one)
-    margins = g.node("margins", hinge(A) * (one - Y))
+    margins = g.node("margins", hinge(A) * wrong)
     g.loss(batch_mean(margins) + reg * squared_norm(W))
     return g
