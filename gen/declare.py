@@ -17,6 +17,7 @@ from typing import Callable
 import sympy as sp
 
 from gen.background import Background
+from gen.cases import MANY
 from gen.checking import check_finite_differences, check_numbers, verify_steps
 from gen.equations import display, environment, ref, step_tex
 from gen.examplelines import example_context
@@ -195,6 +196,7 @@ def context(verified):
                    "proof_shapes": sum(p["shapes"] for p in proofs.values())},
         "examples_file": verified.source,
         "digits": {"computed": DIGITS, "shown": notation.digits, "checked": CHECKED},
+        "all_patterns_up_to": 2 ** MANY,
         "listing": (decl.folder / decl.listing).read_text(encoding="utf-8") if decl.listing else "",
     }
     out.update(decl.context(verified) if decl.context else {})

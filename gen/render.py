@@ -53,24 +53,23 @@ def render_pages(derivation, lang, context):
     return {f"{lang}/{page}": finish(env.get_template(f"{lang}/{page}.j2").render(
                 **{"data_link": relative(derivation.data_file, page), **context}, lang=lang, term=term,
                 term_en=glossary("en"), xref=partial(xref, equations, page),
-                catalog=catalog(context["site"], derivation.name, lang, page)))
+                catalog=catalog(context["site"], lang, page)))
             for page in derivation.pages}
 
 
-def catalog(site, name, lang, page):
+def catalog(site, lang, page):
     """Every derivation, in site order, as its `about.md.j2` says it, with its graph drawn small and a link to each
-    of its pages (linked from `page`); `others` leaves out the one `page` belongs to."""
+    of its pages (linked from `page`)."""
     out, term = [], glossary(lang)
     for other in site["derivations"]:
         about = Path(other["templates"]) / lang / "about.md.j2"
         if not about.is_file():
             continue
-        pages = [p for p in other["pages"] if p != "index.md"]  # an index at the root is this home page itself
+        shown = [p for p in other["pages"] if p != "index.md"]  # `index.md` at the root is this home page itself
         text = environment(other["templates"]).get_template(f"{lang}/about.md.j2").render(
-            link=relative(other["pages"][0] if other["pages"][0] != "index.md" else pages[0], page), term=term, lang=lang)
-        links = [{"href": relative(p, page), "kind": posixpath.basename(p)[:-3]}
-                 for p in (other["pages"] if other["pages"][0] != "index.md" else pages)]
-        out.append({"name": other["name"], "text": text.rstrip("\n"), "links": links, "own": other["name"] == name,
+            link=relative(shown[0], page), term=term, lang=lang)
+        links = [{"href": relative(p, page), "kind": posixpath.basename(p)[:-3]} for p in shown]
+        out.append({"name": other["name"], "text": text.rstrip("\n"), "links": links,
                     "thumbnail": relative(other["thumbnail"], page) if other.get("thumbnail") else None})
     return out
 

@@ -6,9 +6,8 @@ import json
 import pytest
 
 from gen.derivations.batchnorm import DECLARATION
-from gen.errors import InputError
 from gen.worked import compute_all
-from genrun import run_gen
+from genrun import refused_example, run_gen
 
 GOOD = """\
 examples:
@@ -22,12 +21,8 @@ examples:
 
 
 def refused(tmp_path, old, new):
-    path = tmp_path / "examples.yml"
-    path.write_text(GOOD.replace(old, new), encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        compute_all(DECLARATION.graph, DECLARATION.fields, path)
-    assert str(path) in str(err.value)
-    return err.value
+    return refused_example(lambda path: compute_all(DECLARATION.graph, DECLARATION.fields, path), tmp_path,
+                           GOOD.replace(old, new))
 
 
 @pytest.mark.parametrize("old, new, field, words", [

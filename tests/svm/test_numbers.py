@@ -79,6 +79,14 @@ def test_published_fields(outputs):
     assert all(isinstance(label, int) and label >= 0 for ex in data for label in ex["labels"])
 
 
+def test_every_number_is_exact(verified):
+    """The examples page says so: decimal inputs and only rational ops (the hinge, products, sums) keep every value
+    and gradient rational."""
+    for worked in verified.workeds:
+        for matrix in (*worked.values.values(), *worked.grads.values()):
+            assert all(isinstance(v, sp.Rational) for v in matrix), worked.id
+
+
 def test_count_of_positive_margins_is_the_correct_class_gradient(verified):
     """Row i of ∂L/∂S at yᵢ is −(number of wrong classes with a margin > 0)/N, and each such class gets 1/N."""
     for worked in verified.workeds:

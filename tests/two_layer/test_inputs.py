@@ -5,6 +5,7 @@ import pytest
 from gen.derivations.two_layer import DECLARATION
 from gen.errors import InputError
 from gen.worked import compute_all
+from genrun import refused_example
 
 
 def load_examples(path):
@@ -31,12 +32,7 @@ def load(tmp_path, text):
 
 
 def refused(tmp_path, old, new):
-    path = tmp_path / "examples.yml"
-    path.write_text(GOOD.replace(old, new), encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        load_examples(path)
-    assert str(path) in str(err.value)
-    return err.value
+    return refused_example(load_examples, tmp_path, GOOD.replace(old, new))
 
 
 def test_good_file_loads(tmp_path):
