@@ -8,7 +8,7 @@ import sympy as sp
 
 from gen.cases import case_of
 from gen.errors import VerificationError
-from gen.numbers import CHECKED, DIGITS
+from gen.numbers import CHECKED, DIGITS, evaluate
 from gen.oracle import Claim, Oracle
 from gen.walk import forward
 
@@ -90,8 +90,8 @@ def _close(got, want, digits):
     got, want = sp.sympify(got), sp.sympify(want)
     if isinstance(got, sp.Rational) and isinstance(want, sp.Rational):
         return got == want
-    want = sp.N(want, digits + 10)
-    return abs(sp.N(got, digits + 10) - want) <= sp.Float(10, digits + 10) ** -digits * (1 + abs(want))
+    want = evaluate(want, digits + 10)
+    return abs(evaluate(got, digits + 10) - want) <= sp.Float(10, digits + 10) ** -digits * (1 + abs(want))
 
 
 def check_numbers(graph, inputs, grads, sizes, label, digits=CHECKED):

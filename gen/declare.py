@@ -30,8 +30,7 @@ from gen.numbers import CHECKED, DIGITS
 from gen.oracle import Oracle
 from gen.spec import Derivation
 from gen.statements import numbered
-from gen.worked import compute_all
-from gen.worked import record
+from gen.worked import compute_all, expanded, record
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ class Declaration:
     pages: tuple = ("index.md", "derivation.md", "examples.md")
     """Its pages, under `NAME/` in each language."""
     variant: str | None = None
-    """The field of an example that chooses its graph (the two-layer net's `loss`), if any."""
+    """The field of an example that chooses its graph (the two-layer net's `loss`), or the size that does (the
+    RNN's number of steps T), if any."""
     index_sizes: dict | None = None
     """Sizes at which index-notation lines are checked entry by entry (each size > 1)."""
     kink_field: str | None = None
@@ -89,7 +89,9 @@ class Declaration:
 
     def graph(self, example=None):
         """The graph an example is computed on (its variant's)."""
-        return self.network(example.values[self.variant] if self.variant and example else self.variants[0])
+        if not (self.variant and example):
+            return self.network(self.variants[0])
+        return self.network(example.values.get(self.variant, example.sizes.get(self.variant)))
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def verify(computed):
         counts["examples"] = counts["differences"] = 0
         for worked in computed.workeds:
             label = f"example {worked.id!r}"
-            grads = {n: worked.grads[n] for n in decl.gradients}
+            grads = {n: worked.grads[n] for n in expanded(worked.graph, decl.gradients)}
             counts["examples"] += check_numbers(worked.graph, _inputs(worked), grads, worked.sizes, label)
             counts["differences"] += check_finite_differences(worked.graph, _inputs(worked), grads, label)
     except BaseException:
@@ -243,7 +245,7 @@ def language(verified, lang):
 
 def graph_file(variant):
     """The graph's figure file of a variant: graph.svg, graph-softmax.svg."""
-    return f"graph{'-' + variant if variant else ''}.svg"
+    return f"graph{'-' + str(variant) if variant else ''}.svg"
 
 
 def records(verified):

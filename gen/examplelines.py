@@ -8,7 +8,7 @@ from gen.graph import at_sizes
 from gen.matexpr import gradient, mask, ones
 from gen.site.linewidth import fits
 from gen.walk import one_step
-from gen.worked import evaluated
+from gen.worked import evaluated, expanded
 
 PER_ROW = 3
 """Inputs shown side by side in one row."""
@@ -50,11 +50,11 @@ def example_context(decl, worked):
               if graph.nodes[n].op is None and graph.nodes[n].role != "constant" and n in worked.values]
     rows = [r",\quad ".join(inputs[i:i + PER_ROW]) for i in range(0, len(inputs), PER_ROW)]
     forward = [line(notation, graph, notation.matrix(n), graph.expression(n), env, worked.values[n], sizes)
-               for n in decl.values]
+               for n in expanded(graph, decl.values)]
     loss = worked.values[graph.order[-1]][0, 0]
     forward.append(f"L = {notation.tex(loss)}")
     backward = []
-    for name in decl.gradients:
+    for name in expanded(graph, decl.gradients, backward=True):
         form = decl.shown_forms(graph, name) if decl.shown_forms else None
         backward.append(line(notation, graph, notation.matrix(f"dL_d{name}"), form if form is not None
                              else one_step(graph, name), env, worked.grads[name], sizes))

@@ -266,11 +266,7 @@ class Graph:
     def written(self, expr):
         """`expr` with every unnamed node's symbol replaced by its rule (X W₁ + 𝟏b₁, not _6 + 𝟏b₁)."""
         hidden = {self.symbols[n]: self.expression(n) for n, node in self.nodes.items() if node.role == "hidden"}
-        for _ in range(len(hidden)):
-            if not (getattr(expr, "free_symbols", set()) & set(hidden)):
-                break
-            expr = expr.xreplace(hidden)
-        return expr
+        return _replaced(expr, hidden)
 
     @cached_property
     def entries(self):
@@ -279,7 +275,7 @@ class Graph:
 
     def shape_at(self, name, sizes):
         """The node's shape with the sizes given numbers."""
-        return tuple(int(sp.sympify(s).xreplace({self.sizes[k]: v for k, v in sizes.items()})) for s in self.nodes[name].shape)
+        return tuple(int(sp.sympify(s).xreplace({self.sizes[k]: v for k, v in sizes.items() if k in self.sizes})) for s in self.nodes[name].shape)
 
     def kinks(self):
         """(node, its input) for every op with a kink (ReLU), in order."""
@@ -290,6 +286,18 @@ class Graph:
         if name == on:
             return True
         return any(self.depends(i, on) for i in self.nodes[name].inputs)
+
+
+def _replaced(expr, rule):
+    """`expr.xreplace(rule)` to the bottom, where a sum of 1×1 values that became numbers (Σ G₁ ⊙ h₁ + Σ G₂ ⊙ h₂) is a sum of numbers."""
+    if expr in rule:
+        return _replaced(rule[expr], rule)  # an unnamed value's rule may read unnamed values
+    if not expr.args:
+        return expr
+    args = [_replaced(a, rule) for a in expr.args]
+    if isinstance(expr, sp.MatAdd) and not any(isinstance(a, sp.MatrixExpr) for a in args):
+        return sp.Add(*(t for a in args for t in (a.args if isinstance(a, sp.Add) else (a,))), evaluate=False)
+    return expr.func(*args)
 
 
 def graph(sizes=(), entry_names=None):

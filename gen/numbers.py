@@ -9,6 +9,7 @@ significant digits and shown to a stated precision.
 from decimal import Context, Decimal
 from fractions import Fraction
 
+import mpmath
 import sympy as sp
 
 DIGITS = 40
@@ -33,12 +34,49 @@ def is_exact(value):
     return isinstance(sp.sympify(value), sp.Rational)
 
 
+GUARD = 20
+"""Digits beyond those asked for at which an expression is evaluated (a difference near 0 may lose some)."""
+
+
 def evaluate(value, digits=DIGITS):
-    """A number kept exact when rational, else evaluated to `digits` significant digits (0 stays 0)."""
+    """A number kept exact when rational, else evaluated to `digits` significant digits (0 stays 0).
+
+    It is evaluated with mpmath at `digits` + GUARD digits: nested functions (tanh of a sum of tanh …) cost
+    what their size does, where sympy's evalf tries higher precisions again at every level; anything else
+    (a symbol, a complex value) is left to evalf."""
     value = sp.sympify(value)
-    if isinstance(value, sp.Rational):
+    if isinstance(value, sp.Rational) or value == 0:
         return value
-    return value if value == 0 else sp.N(value, digits)
+    with mpmath.workdps(digits + GUARD):
+        number = _mp(value, {})
+    if number is None or isinstance(number, mpmath.mpc):
+        return sp.N(value, digits)
+    return sp.Float(number, digits)
+
+
+MP = {sp.tanh: mpmath.tanh, sp.exp: mpmath.exp, sp.log: mpmath.log}
+"""The functions a value may apply, as mpmath has them."""
+
+
+def _mp(expr, memo):
+    """An expression without symbols as an mpmath number at the working precision (a subexpression shared by
+    several terms evaluated once), or None where it has something else."""
+    if expr in memo:
+        return memo[expr]
+    if isinstance(expr, sp.Rational):
+        out = mpmath.mpf(int(expr.p)) / int(expr.q)
+    elif isinstance(expr, sp.Float):
+        out = mpmath.mpf(expr._mpf_)
+    elif isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) or type(expr) in MP:
+        args = [_mp(a, memo) for a in expr.args]
+        if any(a is None for a in args):
+            return None
+        out = (mpmath.fsum(args) if isinstance(expr, sp.Add) else mpmath.fprod(args) if isinstance(expr, sp.Mul)
+               else args[0] ** args[1] if isinstance(expr, sp.Pow) else MP[type(expr)](*args))
+    else:
+        return None
+    memo[expr] = out
+    return out
 
 
 def terminating(frac):

@@ -22,9 +22,11 @@ class Field:
     """One key of an example."""
 
     kind: str
-    """`matrix`, `vector` (a row written as a flat list), `number`, `integer`, `labels` or `choice`."""
+    """`matrix`, `matrices` (a list of them), `vector` (a row written as a flat list), `number`, `integer`, `labels`
+    or `choice`."""
     shape: tuple = ()
-    """Sizes (names or numbers): (rows, columns) of a matrix, (length,) of a vector or of labels."""
+    """Sizes (names or numbers): (rows, columns) of a matrix, (length, rows, columns) of a list of matrices,
+    (length,) of a vector or of labels."""
     when: tuple | None = None
     """(field, value): the field belongs to the example only when that field has that value."""
     options: dict = field(default_factory=dict)
@@ -38,6 +40,12 @@ def _sizes(text):
 def matrix(shape, when=None):
     """A matrix written as a list of rows, e.g. "N,D"."""
     return Field("matrix", _sizes(shape), when)
+
+
+def matrices(length, shape, when=None, at_most=None):
+    """A list of `length` matrices of one shape (one per time step), e.g. ("T", "N,D"): fills X1 … XT; `at_most`
+    refuses a longer list."""
+    return Field("matrices", (*_sizes(length), *_sizes(shape)), when, {"at_most": at_most} if at_most else {})
 
 
 def vector(size, when=None):
@@ -93,11 +101,11 @@ class _Reader:
         self.path, self.ident, self.entry, self.fields = path, ident, entry, fields
         self.sizes, self.fixed_by, self.values = {}, {}, {}
 
-    def where(self, key):
-        return (self.path, self.ident, key, mark_of(self.entry, key))
+    def where(self, key, mark=None):
+        return (self.path, self.ident, key, mark or mark_of(self.entry, key))
 
-    def refuse(self, key, problem):
-        return InputError(self.path, self.ident, key, problem, position(mark_of(self.entry, key)))
+    def refuse(self, key, problem, mark=None):
+        return InputError(self.path, self.ident, key, problem, position(mark or mark_of(self.entry, key)))
 
     def size(self, name):
         """A size's number, or None if no field has fixed it yet."""
@@ -118,13 +126,15 @@ class _Reader:
                 fixer = self.fixed_by.get(name)
                 unit = ("row(s)", "column(s)")[axis] if len(names) == 2 else "entries"
                 shown = self.values.get(fixer)
-                origin = f"{fixer} ({'×'.join(map(str, shown.shape))})" if shown is not None else "the example"
+                origin = f"{fixer} ({_shape_text(shown)})" if shown is not None else "the example"
                 return f"{origin}: {key} needs {name} = {want} {unit}" if fixer else f"{key} needs {want} {unit}"
         return ""
 
     def read(self, key, spec):
         if spec.kind == "matrix":
             return self.matrix(key, spec.shape)
+        if spec.kind == "matrices":
+            return self.matrices(key, spec.shape, spec.options.get("at_most"))
         if spec.kind == "vector":
             return self.vector(key, spec.shape[0])
         if spec.kind in ("number", "integer"):
@@ -136,20 +146,44 @@ class _Reader:
                               f"(got {self.entry[key]!r})")
         return self.entry[key]
 
-    def matrix(self, key, names):
-        value = self.entry[key]
+    def matrix(self, key, names, item=None):
+        """A matrix field, or (`item` = (t, T)) the t-th matrix of a list field."""
+        value = self.entry[key] if item is None else self.entry[key][item[0] - 1]
+        mark = None if item is None else mark_of(self.entry[key], item[0] - 1)
+        which = "" if item is None else f"matrix {item[0]} of {item[1]}: "
         if all(isinstance(n, int) for n in names):
-            return exact_matrix(value, names, self.where(key))
+            return exact_matrix(value, names, self.where(key, mark))
         found = _rows_shape(value)
         known = "×".join(str(self.size(n) or n) for n in names)
         if found is None:
-            raise self.refuse(key, f"expected a matrix written as a list of rows of equal length, {known} "
-                              f"(got {value!r})")
+            raise self.refuse(key, f"{which}expected a matrix written as a list of rows of equal length, {known} "
+                              f"(got {value!r})", mark)
         want = self.fix(key, names, found)
         if found != want:
-            raise self.refuse(key, f"shape {found[0]}×{found[1]} does not agree with "
-                              f"{self.agrees_text(key, names, found)}: expected {want[0]}×{want[1]}")
-        return exact_matrix(value, want, self.where(key))
+            raise self.refuse(key, f"{which}shape {found[0]}×{found[1]} does not agree with "
+                              f"{self.agrees_text(key, names, found)}: expected {want[0]}×{want[1]}", mark)
+        return exact_matrix(value, want, self.where(key, mark))
+
+    def matrices(self, key, names, at_most=None):
+        """A list of matrices: its length fixes the first size (T), each item is a matrix of the others."""
+        value, (length, *shape) = self.entry[key], names
+        if not isinstance(value, list) or not value or not all(isinstance(m, list) and m and
+                                                               all(isinstance(r, list) for r in m) for m in value):
+            raise self.refuse(key, f"expected a list of {self.size(length) or length} matrices, each a list of rows "
+                              f"(e.g. [[[1, 2]], [[3, 4]]] for two 1×2 matrices) (got {value!r})")
+        if at_most and len(value) > at_most:
+            raise self.refuse(key, f"{len(value)} matrices: at most {at_most} ({length} ≤ {at_most}; every example is "
+                              "verified by differentiating the whole unrolled graph symbolically)")
+        (want,) = self.fix(key, (length,), (len(value),))
+        if len(value) != want:
+            raise self.refuse(key, f"{len(value)} matrices do not agree with {self.fixed_by[length]} "
+                              f"({_shape_text(self.values[self.fixed_by[length]])}): expected {length} = {want}")
+        problems, out = Problems(), []
+        for t in range(1, len(value) + 1):
+            with problems.collect():
+                out.append(self.matrix(key, shape, (t, len(value))))
+        problems.raise_any()
+        return tuple(out)
 
     def vector(self, key, name):
         value = self.entry[key]
@@ -194,6 +228,13 @@ class _Reader:
                                   f"= {classes}, from {self.fixed_by.get(spec.options['classes'])}) "
                                   f"(got {getattr(label, 'text', label)!r})")
         return tuple(value)
+
+
+def _shape_text(value):
+    """2×3 for a matrix, 3 × (2×3) for a list of matrices."""
+    if isinstance(value, tuple):
+        return f"{len(value)} × ({_shape_text(value[0])})"
+    return "×".join(map(str, value.shape))
 
 
 def _applies(spec, entry):

@@ -14,10 +14,12 @@ from gen.matexpr import gradient
 from gen.unevaluated import prune
 
 
-def forward(graph, values, case=None):
+def forward(graph, values, case=None, settle=None):
     """Every node's value from the inputs' explicit values (exact when they are).
 
-    Under `case` (`gen.cases.Case`), each kink op takes the case's side instead of its numbers'."""
+    Under `case` (`gen.cases.Case`), each kink op takes the case's side instead of its numbers'.  `settle`, if
+    given, is applied to the value of every op that `settles` (tanh: an RNN's hₜ would otherwise be tanh of
+    tanh of … written out, growing with every step)."""
     out = dict(values)
     for name, node in graph.nodes.items():
         if node.role == "constant":
@@ -32,6 +34,8 @@ def forward(graph, values, case=None):
             out[name] = node.op.forward_case(*args, case.mask(node.inputs[0]))
         else:
             out[name] = node.op.forward(*args)
+        if settle is not None and node.op.settles:
+            out[name] = settle(out[name])
     return out
 
 

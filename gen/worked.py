@@ -10,7 +10,7 @@ from gen.errors import InputError
 from gen.figures.graphs import rule_text
 from gen.inputs import position
 from gen.notation import Notation
-from gen.numbers import DIGITS, evaluate
+from gen.numbers import DIGITS, GUARD, evaluate
 from gen.schema import load
 from gen.walk import backward, forward
 
@@ -39,12 +39,39 @@ class Worked:
         return self.example.sizes
 
 
+def series(graph, name):
+    """The nodes a name stands for: itself, or name1 … nameT when the graph has one per time step (h → h1, h2, h3)."""
+    if name in graph.nodes:
+        return [name]
+    found = []
+    while f"{name}{len(found) + 1}" in graph.nodes:
+        found.append(f"{name}{len(found) + 1}")
+    return found
+
+
+def expanded(graph, names, backward=False):
+    """Names with each run of series put in the graph's order, step by step (a₁, h₁, a₂, h₂ …; backward h₃, a₃, h₂ …)."""
+    out, run = [], []
+    for name in (*names, None):
+        if name is not None and name not in graph.nodes:
+            run += series(graph, name)
+            continue
+        out += sorted(run, key=graph.order.index, reverse=backward)
+        run = []
+        if name is not None:
+            out.append(name)
+    return out
+
+
 def graph_inputs(graph, fields, example):
-    """Graph input name → exact matrix: a field of the same name, a number as 1×1, labels as one-hot."""
+    """Graph input name → exact matrix: a field of the same name, a number as 1×1, labels as one-hot, a list of
+    matrices as X1 … XT."""
     inputs = {}
     for key, value in example.values.items():
         spec = fields[key]
-        if spec.kind == "labels":
+        if spec.kind == "matrices":
+            inputs.update({f"{key}{t}": m for t, m in enumerate(value, start=1)})
+        elif spec.kind == "labels":
             classes = example.sizes[spec.options["classes"]]
             inputs[spec.options["into"]] = sp.ImmutableMatrix(len(value), classes, lambda a, b: int(value[a] == b))
         elif key in graph.nodes:
@@ -75,7 +102,7 @@ def evaluated(matrix, digits=DIGITS):
 def compute(graph, fields, example, path=None, kink_field=None):
     """Every value and gradient of one example by the walk."""
     inputs = graph_inputs(graph, fields, example)
-    values = forward(graph, inputs)
+    values = forward(graph, inputs, settle=lambda m: evaluated(m, DIGITS + GUARD))
     if graph.kinks() and kink_field:
         refuse_kinks(graph, values, example, path, kink_field)
     grads = backward(graph, values)
@@ -117,11 +144,16 @@ def record(worked, fields, values, gradients):
         spec = fields.get(name)
         return spec.kind == "vector" if spec is not None else graph.nodes[name].shape[0] == 1
     out = {"id": worked.id}
+    def published(table, name):  # a series (h → h1 … hT) as a list
+        found = [_json_value(table[n], flat(n)) for n in series(graph, name)]
+        return found if name not in graph.nodes else found[0]
     for key, value in worked.example.values.items():
-        out[key] = _json_value(value, fields[key].kind == "vector", fields[key].kind in ("number", "integer"))
+        kind = fields[key].kind
+        out[key] = [_json_value(m) for m in value] if kind == "matrices" else \
+            _json_value(value, kind == "vector", kind in ("number", "integer"))
     for name in values:
-        out[name] = _json_value(worked.values[name], flat(name))
+        out[name] = published(worked.values, name)
     out["L"] = worked.values[graph.order[-1]][0, 0]
     for name in gradients:
-        out[f"dL_d{name}"] = _json_value(worked.grads[name], flat(name))
+        out[f"dL_d{name}"] = published(worked.grads, name)
     return out

@@ -26,3 +26,15 @@ def refused_example(read, folder, text):
         read(path)
     assert str(path) in str(err.value)
     return err.value
+
+
+def assert_refused_on_command_line(tmp_path, derivation, text, item, field):
+    """`python -m gen --derivation NAME --examples FILE --out DIR` on a bad file: exit 2, one line naming the file,
+    the example and the field, no traceback, and DIR not even made."""
+    path = Path(tmp_path) / "examples.yml"
+    path.write_text(text, encoding="utf-8")
+    proc = run_gen("--derivation", derivation, "--examples", path, "--out", Path(tmp_path) / "out")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(f"error: {path}:") and f"example '{item}', field '{field}'" in line, line
+    assert not (Path(tmp_path) / "out").exists()

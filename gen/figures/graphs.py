@@ -57,6 +57,11 @@ def _infix(graph, name):
     return node.role == "hidden" and " " in node.op.text.replace("({0})", "")
 
 
+SHARED = 3
+"""An input read by this many ops or more (an RNN's weights, read at every step) is drawn below each op that
+reads it, so that no wire runs back across the rows to it."""
+
+
 def items(graph, notation):
     """(rows as designed: one, items as (name, level)), edges, and the drawn piece of every item."""
     pieces, sequence, edges, side = {}, [], [], {}
@@ -77,6 +82,10 @@ def items(graph, notation):
             if i in side and side[i] is None:
                 side[i] = op
                 sequence.append((i, 1))
+            elif i in side and len(graph.consumers(i)) >= SHARED:  # read at every step: drawn again at each read
+                source = f"{i}@{op}"
+                pieces[source] = chip(notation.plain(i))
+                sequence.append((source, 1))
             edges.append((source, op))
         sequence.append((op, 0))
         if node.role != "hidden":

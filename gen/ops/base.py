@@ -74,6 +74,10 @@ class Op:
     uses_output = False
     """Whether its vjp reads its own output (tanh′ = 1 − tanh²): the walk then passes `out`."""
 
+    settles = False
+    """Whether a worked example evaluates its value to digits at once, when it is not rational (tanh: otherwise each
+    step of an RNN writes out every step before it)."""
+
     kink = False
     """Whether the op has a kink whose side decides its local gradient (ReLU: z > 0 or not)."""
 

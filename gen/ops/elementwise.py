@@ -217,6 +217,7 @@ class Tanh(Op):
     symbol = "tanh"
     text = "tanh({0})"
     uses_output = True
+    settles = True
 
     def shape(self, a):
         return a

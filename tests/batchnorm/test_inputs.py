@@ -7,7 +7,7 @@ import pytest
 
 from gen.derivations.batchnorm import DECLARATION
 from gen.worked import compute_all
-from genrun import refused_example, run_gen
+from genrun import assert_refused_on_command_line, refused_example, run_gen
 
 GOOD = """\
 examples:
@@ -60,10 +60,4 @@ def test_command_line_writes_only_batchnorm(tmp_path):
 
 
 def test_bad_file_exits_2_and_writes_nothing(tmp_path):
-    path = tmp_path / "examples.yml"
-    path.write_text(GOOD.replace("eps: 0.01", "eps: 0"), encoding="utf-8")
-    proc = run_gen("--derivation", "batchnorm", "--examples", path, "--out", tmp_path / "out")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    (line,) = proc.stderr.splitlines()
-    assert line.startswith(f"error: {path}:") and "example 'one', field 'eps'" in line, line
-    assert not (tmp_path / "out").exists()
+    assert_refused_on_command_line(tmp_path, "batchnorm", GOOD.replace("eps: 0.01", "eps: 0"), "one", "eps")
