@@ -9,15 +9,12 @@ import sympy as sp
 from gen import schema
 from gen.declare import Declaration, derivation as engine_derivation
 from gen.derivations.rnn.network import NOTATION, SIZES, network
-from gen.derivations.rnn.recurrence import check, forward, general, shown
+from gen.derivations.rnn.recurrence import CHECKED_STEPS, MIDDLE, MOST_STEPS, check, forward, general, shown
 from gen.derivations.rnn.steps import SHOWN_STEPS, steps
 from gen.equations import display, environment
 
-PROOF_SIZES = ((1, 1, 1), (2, 1, 2), (1, 2, 1))
+PROOF_SIZES = ((1, 1, 1), (2, 2, 1), (1, 1, 2))
 """(N, D, H) at which every line of the page's T = 3 is proven (each size 1 and more than 1)."""
-MOST_STEPS = 4
-"""The longest sequence an example may have: the oracle differentiates tanh nested T deep (at T = 4, N = H = 2,
-20 s), and the general lines are proven up to T = 4."""
 
 
 def context(verified):
@@ -26,7 +23,7 @@ def context(verified):
     return {"general": {k: display(v) for k, v in shown(general()).items()},
             "forward_general": display(environment("aligned", forward())),
             "tanh_rule": display(f"{NOTATION.tex(sp.Derivative(sp.tanh(a), a))} = {NOTATION.tex(1 - sp.tanh(a) ** 2)}"),
-            "shown_steps": SHOWN_STEPS}
+            "shown_steps": SHOWN_STEPS, "middle": MIDDLE, "checked_steps": ", ".join(map(str, CHECKED_STEPS))}
 
 
 DECLARATION = Declaration(

@@ -18,8 +18,10 @@ STEMS = ("X", "G", "a", "h", "dL_da", "dL_dh", "dL_dX")
 """Names that carry a time index (h2, ∂L/∂a3)."""
 MIDDLE = 2
 SHARED = ("Wx", "Wh", "b")
-CHECKED_STEPS = (1, 2, 3, 4)
-"""T at which every general line is checked, at every t."""
+MOST_STEPS = 4
+"""The longest sequence an example may have (the oracle differentiates tanh nested T deep: at T = 4, N = H = 2,
+20 s), and the longest at which every general line is checked, at every t."""
+CHECKED_STEPS = tuple(range(1, MOST_STEPS + 1))
 
 
 def renamed(expr, index):
