@@ -89,9 +89,20 @@ def _matrix(g):
     return sp.ImmutableMatrix(g) if isinstance(g, sp.MatrixBase) else sp.ImmutableMatrix([[g]])
 
 
-def compute_all(graph_of, fields, path, kink_field=None):
-    """Every example of a file, computed on the graph `graph_of(example)` chooses; every problem raised together."""
-    return tuple(load(path, fields, lambda example: compute(graph_of(example), fields, example, path, kink_field)))
+def compute_all(graph_of, fields, path, kink_field=None, check=None):
+    """Every example of a file, computed on the graph `graph_of(example)` chooses; every problem raised together.
+    `check(example)` may name a field that does not fit the others (`Declaration.check_example`)."""
+    return tuple(load(path, fields, lambda example: compute(graph_of(fitting(check, example, path)), fields, example,
+                                                            path, kink_field)))
+
+
+def fitting(check, example, path):
+    """The example, unless `check` finds a field that does not fit the others: (field, problem) → InputError."""
+    problem = check(example) if check else None
+    if problem:
+        field, text = problem
+        raise InputError(path, example.id, field, text, position(example.marks.get(field)))
+    return example
 
 
 def _json_value(value, flat=False, number=False):
@@ -123,5 +134,5 @@ def record(worked, fields, values, gradients):
         out[name] = _json_value(worked.values[name], flat(name))
     out["L"] = worked.values[graph.order[-1]][0, 0]
     for name in gradients:
-        out[f"dL_d{name}"] = _json_value(worked.grads[name], flat(name))
+        out[f"dL_d{name}"] = _json_value(worked.grads[name], flat(name), name in fields and fields[name].kind == "number")
     return out
