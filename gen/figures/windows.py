@@ -2,10 +2,16 @@
 of another reads (a convolution's window on the padded input, the outputs that read one input).
 
     cell_grids(svg_id, title, desc, grids)   grids: ((caption lines, rows of (text, mark)), …)
+    marked(shape, texts, role, ring)         the rows of one grid: some cells' texts, an outer ring of zeros
+    entry_name, named_entries                 K₁₂ as a figure writes it; a matrix of such symbols, for an op's
+                                              local derivative to name the entries it reads
 
 A cell's mark is "" (plain), "zero" (a padding entry: faint, dashed), "forward" or "gradient" (picked out
-in that role's colour, with its text), or "zero forward": a padding entry picked out.  The figure draws what it is given; the cells come from the op.
+in that role's colour, with its text), or "zero forward": a padding entry picked out.  The figure draws
+what it is given; the cells come from the op.
 """
+
+import sympy as sp
 
 from gen.figures.parts import caption, label, wire
 from gen.figures.svg import Piece, drawings, place, tag
@@ -34,6 +40,35 @@ def _cell(r, c, text, mark):
         extra = [("style", fill_style(role))] if role else [("fill-opacity", "0.7")]
         out.append(label(x + CELL_W / 2, y + CELL_H / 2, text, FONT, extra=extra))
     return out
+
+
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def entry_name(letter, at):
+    """An entry (0-based) as a figure writes it: K₁₂."""
+    return letter + f"{at[0] + 1}{at[1] + 1}".translate(SUBSCRIPTS)
+
+
+def named_entries(letter, shape):
+    """A matrix of symbols named as a figure writes its entries."""
+    return sp.ImmutableMatrix(*shape, lambda i, j: sp.Symbol(entry_name(letter, (i, j))))
+
+
+def cells(shape):
+    """Every (row, column) of a shape, row by row."""
+    return [(a, b) for a in range(shape[0]) for b in range(shape[1])]
+
+
+def marked(shape, texts, role, ring=0):
+    """Rows of (text, mark) of a grid: a cell in `texts` shows its text in `role`'s colour; the outer `ring` of
+    cells is padding, "0" and dashed where `texts` does not name it."""
+    def cell(a, b):
+        zero = not (ring <= a < shape[0] - ring and ring <= b < shape[1] - ring)
+        if (a, b) in texts:
+            return texts[a, b], ("zero " if zero else "") + role
+        return ("0", "zero") if zero else ("", "")
+    return [[cell(a, b) for b in range(shape[1])] for a in range(shape[0])]
 
 
 def cell_grid(rows):

@@ -24,5 +24,5 @@ TABLE = (MatMul, Add, Subtract, Scale, Mul, Div, Pow, ReLU, Hinge, Tanh, Reduce,
          SoftmaxCrossEntropy, Correlate)
 """Every op class, in the order above."""
 
-__all__ = ["TABLE", "Add", "Correlate", "Div", "Gather", "Hinge", "Indicator", "MatMul", "Mul", "Pow", "ReLU", "ReLUFunction", "Reduce",
-           "Scale", "SoftmaxCrossEntropy", "SquaredNorm", "SquaredNormFunction", "Subtract", "SumProduct", "Tanh"]
+__all__ = ["TABLE", "Add", "Correlate", "Div", "Gather", "Hinge", "Indicator", "MatMul", "Mul", "Pow", "ReLU", "ReLUFunction",
+           "Reduce", "Scale", "SoftmaxCrossEntropy", "SquaredNorm", "SquaredNormFunction", "Subtract", "SumProduct", "Tanh"]
