@@ -127,3 +127,18 @@ def test_figure_of_one_input_shows_the_turned_kernel():
                                                              for b in "321"] for a in "321"]
     _, _, (_, (_, strided)), _ = drawn("readers", "en")
     assert sorted(text for row in strided for text, _ in row if text) == ["K₁₁", "K₁₃", "K₃₁", "K₃₃"]
+
+
+def test_operands_shown_are_numpy_s(verified):
+    """The examples page multiplies out each correlation's operands: X padded as np.pad pads it, G with s − 1 zeros
+    between its entries, K turned by np.rot90 twice."""
+    from gen.derivations.conv import NOTATION, example_extra
+    for worked in verified.workeds:
+        block, v = example_extra(worked)["operands"], worked.example.values
+        pad, stride = int(v["pad"]), int(v["stride"])
+        spread = np.zeros(((v["G"].rows - 1) * stride + 1, (v["G"].cols - 1) * stride + 1), dtype=object)
+        spread[::stride, ::stride] = np.array(v["G"].tolist(), dtype=object)
+        shown = [np.rot90(np.array(v["K"].tolist(), dtype=object), 2)] + ([spread] if stride > 1 else []) + (
+            [np.pad(np.array(v["X"].tolist(), dtype=object), pad)] if pad else [])
+        for matrix in shown:
+            assert f"= {NOTATION.tex(sp.ImmutableMatrix(matrix.tolist()))}" in block, worked.id

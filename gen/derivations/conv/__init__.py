@@ -1,6 +1,5 @@
-"""2-D convolution, one channel and one filter, CS231n assignment 2 (`conv_forward_naive`,
-`conv_backward_naive`): Y = pad_p(X) ⋆_s K + b, and ∂L/∂Y, ∂L/∂b, ∂L/∂K, ∂L/∂X from the engine's walk,
-first at stride 1 without padding, then at any padding and stride."""
+"""2-D convolution, one channel and one filter (CS231n's `conv_backward_naive`): Y = pad_p(X) ⋆_s K + b, and
+∂L/∂Y, ∂L/∂b, ∂L/∂K, ∂L/∂X from the engine's walk, first at stride 1 without padding, then at any."""
 
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from gen.declare import Declaration, derivation as engine_derivation, forward_te
 from gen.derivations.conv.figures import figures
 from gen.derivations.conv.network import NOTATION, SIZES, Window, network
 from gen.derivations.conv.steps import PLAIN, steps
+from gen.operands import operands
 from gen.ops.window import window_size
 
 PROOF_SIZES = {Window(0, 1): ((1, 1, 1, 1), (3, 2, 2, 1), (2, 3, 1, 2), (3, 3, 2, 2)),
@@ -18,8 +18,7 @@ PROOF_SIZES = {Window(0, 1): ((1, 1, 1, 1), (3, 2, 2, 1), (2, 3, 1, 2), (3, 3, 2
                Window(0, 2): ((1, 1, 1, 1), (3, 5, 1, 3), (5, 3, 3, 1)),
                Window(1, 2): ((1, 1, 1, 1), (3, 4, 3, 2), (2, 2, 2, 2)),
                Window(2, 3): ((1, 2, 2, 3),)}
-"""(H, W, k_h, k_w) at which every line is proven, for each (pad, stride): each size 1 in one and more than 1 in
-another, a kernel larger than the input where the padding allows it."""
+"""(H, W, k_h, k_w) at which every line is proven, per (pad, stride): each size 1 in one and > 1 in another."""
 
 
 def window(example):
@@ -62,6 +61,11 @@ def page_context(verified):
                        for n, shape in sizes.items()]}
 
 
+def example_extra(worked):
+    """An example's padding and stride, and the operands of its gradients' correlations multiplied out."""
+    return {**window(worked.example)._asdict(), "operands": operands(worked, NOTATION, ("X", "K"))}
+
+
 DECLARATION = Declaration(
     name="conv",
     folder=Path(__file__).parent,
@@ -78,7 +82,7 @@ DECLARATION = Declaration(
     label="C",
     listing="listing.py",
     context=page_context,
-    example_context=lambda worked: window(worked.example)._asdict(),  # its padding and stride
+    example_context=example_extra,
     figures=figures,
     check_example=misfit,
     choose=window,

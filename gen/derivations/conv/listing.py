@@ -1,7 +1,5 @@
-"""2-D convolution in NumPy, one channel and one filter, in the style of CS231n's assignment 2
-(`conv_forward_naive`, `conv_backward_naive`): x is H×W, w is HH×WW, b one number.
-
-The examples page shows this file as it is, and the tests run it on every published example."""
+"""2-D convolution in NumPy, one channel and one filter, in the style of CS231n's assignment 2: x is H×W, w is
+HH×WW, b one number.  The examples page shows this file as it is; the tests run it on every published example."""
 
 import numpy as np
 
@@ -24,8 +22,7 @@ def conv_forward_naive(x, w, b, conv_param):
 
 
 def conv_backward_naive(dout, cache):
-    """Each output's window hands dout[i, j] back: times w to the inputs it read, times those inputs to w.
-    dx is then cropped: the padding's entries were zeros, not inputs."""
+    """Each window hands dout[i, j] back: times w to the inputs it read, times them to w; dx_pad is cropped."""
     x, w, b, conv_param = cache
     stride, pad = conv_param["stride"], conv_param["pad"]
     HH, WW = w.shape
