@@ -8,11 +8,12 @@ from gen.equations import display, environment
 from gen.examplelines import environment_of
 from gen.graph import at_sizes
 from gen.matexpr import explicit
+from gen.site.linewidth import fits
 from gen.walk import one_step
 
 
 def operands(worked, notation, names):
-    """A display block of `form = numbers`, one line for each argument of an op's vocabulary (a node that multiplies
+    """A display block of `form = numbers` (in two rows where one is too wide), one line for each argument of an op's vocabulary (a node that multiplies
     itself out) in the one steps of ∂L/∂name that is itself an expression, inner ones first, each once."""
     env, graph, found = environment_of(worked), worked.graph, {}
     for name in names:
@@ -20,5 +21,8 @@ def operands(worked, notation, names):
             for arg in node.args if hasattr(node, "multiplied") else ():
                 if isinstance(arg, sp.MatrixExpr) and not isinstance(arg, sp.MatrixSymbol) and arg not in found:
                     found[arg] = explicit(at_sizes(arg, graph, worked.sizes), env)
-    lines = [f"{notation.tex(graph.written(a))} = {notation.tex(v)}" for a, v in found.items()]
+    lines = []
+    for form, value in found.items():  # the form at the example's sizes (pad₂, not pad_{k_h − 1}); too wide, in two rows
+        lhs, rhs = notation.tex(graph.written(at_sizes(form, graph, worked.sizes))), f"= {notation.tex(value)}"
+        lines += [f"{lhs} {rhs}"] if fits(rhs, lhs, None) else [lhs, rhs]
     return display(environment("gathered", lines)) if lines else ""
