@@ -60,8 +60,7 @@ class Declaration:
     pages: tuple = ("index.md", "derivation.md", "examples.md")
     """Its pages, under `NAME/` in each language."""
     variant: str | None = None
-    """The field of an example that chooses its graph (the two-layer net's `loss`), or the size that does (the
-    RNN's number of steps T), if any."""
+    """The field of an example that chooses its graph (the two-layer net's `loss`), if any."""
     index_sizes: dict | None = None
     """Sizes at which index-notation lines are checked entry by entry (each size > 1)."""
     kink_field: str | None = None
@@ -82,6 +81,11 @@ class Declaration:
     """Whether its pages show the graph's figure (`graph_figure` in the templates)."""
     label: str = ""
     """What leads its equations' tags and anchors, naming the derivation: `BN` gives (BN 3) at #eq-bn-3."""
+    check_example: Callable | None = None
+    """(example) → (field, problem) when fields each well formed do not fit together (a stride that does
+    not fit the input), else None: the example is refused like a bad field."""
+    choose: Callable | None = None
+    """(example) → its variant, where no one field names it (a convolution's pad and stride)."""
 
     @property
     def variants(self):
@@ -89,9 +93,9 @@ class Declaration:
 
     def graph(self, example=None):
         """The graph an example is computed on (its variant's)."""
-        if not (self.variant and example):
-            return self.network(self.variants[0])
-        return self.network(example.values.get(self.variant, example.sizes.get(self.variant)))
+        if self.choose and example:
+            return self.network(self.choose(example))
+        return self.network(example.values[self.variant] if self.variant and example else self.variants[0])
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def shown_path(path, folder):
 
 def compute(decl, path):
     """Examples file → computed examples and steps (InputError names file, example and field)."""
-    workeds = compute_all(decl.graph, decl.fields, path, decl.kink_field)
+    workeds = compute_all(decl.graph, decl.fields, path, decl.kink_field, decl.check_example)
     return Computed(decl, named_steps(decl), workeds, shown_path(path, decl.folder))
 
 
@@ -245,7 +249,7 @@ def language(verified, lang):
 
 def graph_file(variant):
     """The graph's figure file of a variant: graph.svg, graph-softmax.svg."""
-    return f"graph{'-' + str(variant) if variant else ''}.svg"
+    return f"graph{f'-{variant}' if variant else ''}.svg"
 
 
 def records(verified):

@@ -19,7 +19,7 @@ import sympy as sp
 
 from gen.matexpr import symbolic
 from gen.notation import entry_matrix
-from gen.ops import (Add, Div, Gather, Hinge, MatMul, Mul, Pow, Reduce, ReLU, Scale, SoftmaxCrossEntropy, SquaredNorm,
+from gen.ops import (Add, Correlate, Div, Gather, Hinge, MatMul, Mul, Pow, Reduce, ReLU, Scale, SoftmaxCrossEntropy, SquaredNorm,
                      Subtract, SumProduct, Tanh)
 
 
@@ -102,6 +102,12 @@ def gather(s, onehot):
     return s.graph.apply(Gather, s, onehot)
 
 
+def correlate(x, kernel, pad=0, stride=1):
+    """pad_p(X) ⋆_s K: the 2-D cross-correlation of a convolution layer, X padded by `pad` zeros on each side,
+    the kernel moved by `stride`."""
+    return x.graph.apply(Correlate, x, kernel, pad=pad, stride=stride)
+
+
 def sqrt(a):
     """√a entry by entry (the power 1/2)."""
     return a.graph.apply(Pow, a, exponent=sp.Rational(1, 2))
@@ -147,13 +153,16 @@ def softmax_cross_entropy(y, onehot):
 
 
 def _shape(text, sizes):
-    """"N,D" → (N, D) with the graph's size symbols; numbers stay numbers."""
+    """"N,D" → (N, D) with the graph's size symbols; numbers stay numbers, and so does a size already made
+    (a value's shape, such as a convolution's H − k_h + 1)."""
     parts = text.split(",") if isinstance(text, str) else list(text)
     out = []
     for part in parts:
         part = part.strip() if isinstance(part, str) else part
         if isinstance(part, int) or (isinstance(part, str) and part.isdigit()):
             out.append(int(part))
+        elif isinstance(part, sp.Expr):
+            out.append(part)
         elif part in sizes:
             out.append(sizes[part])
         else:
@@ -275,7 +284,8 @@ class Graph:
 
     def shape_at(self, name, sizes):
         """The node's shape with the sizes given numbers."""
-        return tuple(int(sp.sympify(s).xreplace({self.sizes[k]: v for k, v in sizes.items() if k in self.sizes})) for s in self.nodes[name].shape)
+        given = {self.sizes[k]: v for k, v in sizes.items() if k in self.sizes}  # an example may fix more (G's)
+        return tuple(int(sp.sympify(s).xreplace(given)) for s in self.nodes[name].shape)
 
     def kinks(self):
         """(node, its input) for every op with a kink (ReLU), in order."""

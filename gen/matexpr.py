@@ -178,4 +178,6 @@ def _multiplied(expr, env):
         return sp.ImmutableMatrix(parts[0][0, 0] * parts[1])
     if isinstance(expr, Apply):
         return sp.ImmutableMatrix(explicit(expr.arg, env).applyfunc(expr.func_))
+    if hasattr(expr, "multiplied"):  # an op's own vocabulary (a padding, a correlation): its rule on explicit parts
+        return expr.multiplied(*parts)
     raise TypeError(f"no explicit form for {expr!r}")

@@ -116,9 +116,20 @@ def _matrix(g):
     return sp.ImmutableMatrix(g) if isinstance(g, sp.MatrixBase) else sp.ImmutableMatrix([[g]])
 
 
-def compute_all(graph_of, fields, path, kink_field=None):
-    """Every example of a file, computed on the graph `graph_of(example)` chooses; every problem raised together."""
-    return tuple(load(path, fields, lambda example: compute(graph_of(example), fields, example, path, kink_field)))
+def compute_all(graph_of, fields, path, kink_field=None, check=None):
+    """Every example of a file, computed on the graph `graph_of(example)` chooses; every problem raised together.
+    `check(example)` may name a field that does not fit the others (`Declaration.check_example`)."""
+    return tuple(load(path, fields, lambda example: compute(graph_of(fitting(check, example, path)), fields, example,
+                                                            path, kink_field)))
+
+
+def fitting(check, example, path):
+    """The example, unless `check` finds a field that does not fit the others: (field, problem) → InputError."""
+    problem = check(example) if check else None
+    if problem:
+        field, text = problem
+        raise InputError(path, example.id, field, text, position(example.marks.get(field)))
+    return example
 
 
 def _json_value(value, flat=False, number=False):
@@ -144,8 +155,9 @@ def record(worked, fields, values, gradients):
         spec = fields.get(name)
         return spec.kind == "vector" if spec is not None else graph.nodes[name].shape[0] == 1
     out = {"id": worked.id}
-    def published(table, name):  # a series (h → h1 … hT) as a list
-        found = [_json_value(table[n], flat(n)) for n in series(graph, name)]
+    def published(table, name):  # a series (h → h1 … hT) as a list; a number field's gradient as a number
+        number = name in fields and fields[name].kind == "number"
+        found = [_json_value(table[n], flat(n), number) for n in series(graph, name)]
         return found if name not in graph.nodes else found[0]
     for key, value in worked.example.values.items():
         kind = fields[key].kind

@@ -1,16 +1,19 @@
 """Every op of the engine's table against the oracle, on random shapes: its matrix-form vector–Jacobian
 product (through a one-op graph whose loss is Σ G ⊙ op(…), so the oracle differentiates the op's forward
-rule), and its local derivative entry by entry (against sympy's derivative of that forward rule)."""
+rule), and its local derivative entry by entry (against sympy's derivative of that forward rule).  The
+2-D cross-correlation is checked so at several (shape, pad, stride), its matrix form with p and s as
+symbols too."""
 
 import random
 
 import pytest
 import sympy as sp
 
-from gen.graph import (batch_mean, gather, graph, hinge, mean_of, mean_rows, relu, softmax_cross_entropy, sqrt, squared_norm,
+from gen.graph import (batch_mean, correlate, gather, graph, hinge, mean_of, mean_rows, relu, softmax_cross_entropy, sqrt, squared_norm,
                        sum_of, sum_rows, tanh)
 from gen.matexpr import gradient
 from gen.ops import TABLE
+from gen.ops.window import correlate as correlated, crop, dilate, pad
 from gen.oracle import Claim, Oracle, entry_symbols
 
 # name → (input shapes, how the op is applied to the graph's inputs); shapes are in the sizes N, D.
@@ -61,6 +64,7 @@ def test_every_op_of_the_table_is_exercised():
         seen |= {type(n.op) for n in op_graph(key).nodes.values() if n.op is not None}
     for loss in ("squared-norm", "softmax"):
         seen |= {type(n.op) for n in loss_graph(loss).nodes.values() if n.op is not None}
+    seen |= {type(n.op) for n in conv_graph(0, 1).nodes.values() if n.op is not None}
     assert set(TABLE) <= seen, set(TABLE) - seen
     assert Graph  # the graphs above are the engine's own
 
@@ -131,3 +135,57 @@ def test_loss_vjp_agrees_with_the_oracle(loss, sizes):
     node = g.nodes["L"]
     line = node.op.vjp([g.symbols[i] for i in node.inputs], sp.Integer(1), 0)
     assert Oracle(g, sizes).agrees(line, Claim("grad", "X"))
+
+
+CONV = [(1, 1, 1, 1, 0, 1), (3, 3, 2, 2, 0, 1), (4, 3, 2, 1, 1, 1), (2, 3, 3, 3, 1, 1), (5, 5, 3, 3, 0, 2),
+        (5, 4, 3, 2, 1, 2), (3, 3, 1, 1, 1, 2), (4, 6, 1, 3, 0, 3)]
+"""(H, W, k_h, k_w, pad, stride): a 1×1 kernel and input, a kernel larger than the input but not than the padded
+input, strides 2 and 3, padding with and without a stride."""
+
+
+def conv_graph(pad=None, stride=None):
+    """A (H×W), B (k_h×k_w) → out = pad_p(A) ⋆_s B → L = Σ G ⊙ out; p and s are sizes too, for the symbolic lines
+    (pad and stride None: the sizes p and s)."""
+    g = graph(sizes=("H", "W", "k_h", "k_w", "p", "s"))
+    a, b = g.input("A", "H,W"), g.input("B", "k_h,k_w")
+    out = g.node("out", correlate(a, b, g.sizes["p"] if pad is None else pad, g.sizes["s"] if stride is None else stride))
+    G = g.given("G", out.shape)
+    g.loss(sum_of(G * out))
+    return g
+
+
+def conv_sizes(case):
+    return dict(zip(("H", "W", "k_h", "k_w", "p", "s"), case))
+
+
+@pytest.mark.parametrize("case", CONV, ids=lambda c: "H{}W{}k{}x{}p{}s{}".format(*c))
+def test_correlation_agrees_with_the_oracle(case):
+    """Its forward rule in matrix form, and ∂L/∂A, ∂L/∂B by its vjp, with pad and stride as numbers and as symbols."""
+    sizes = conv_sizes(case)
+    g, general = conv_graph(sizes["p"], sizes["s"]), conv_graph()
+    oracle = Oracle(g, sizes)
+    assert oracle.agrees(g.expression("out"), Claim("forward", "out"))
+    assert oracle.agrees(general.expression("out"), Claim("forward", "out"))
+    for graph_ in (g, general):
+        node = graph_.nodes["out"]
+        for k, name in enumerate(node.inputs):
+            line = node.op.vjp([graph_.symbols[i] for i in node.inputs], gradient("out", node.shape), k)
+            assert oracle.agrees(line, Claim("grad", name)), (case, name, line)
+    spread = pad(dilate(gradient("out", g.nodes["out"].shape), sizes["s"]), sizes["k_h"] - 1, sizes["k_w"] - 1)
+    unflipped = crop(correlated(spread, g.symbols["B"], 1), sizes["p"], sizes["p"])  # the kernel not turned by 180°
+    assert oracle.agrees(unflipped, Claim("grad", "A")) == (sizes["k_h"] * sizes["k_w"] == 1)
+
+
+@pytest.mark.parametrize("case", CONV[1:6], ids=lambda c: "H{}W{}k{}x{}p{}s{}".format(*c))
+def test_correlation_local_agrees_with_sympy(case):
+    """∂out[i,j]/∂A[a,b] and ∂out[i,j]/∂B[u,v] from its rule (Kronecker deltas) equal sympy's diff of its forward."""
+    sizes = conv_sizes(case)
+    g = conv_graph(sizes["p"], sizes["s"])
+    node = g.nodes["out"]
+    args = [entry_symbols(i, g.shape_at(i, sizes)) for i in node.inputs]
+    out = node.op.forward(*args)
+    for k, entries in enumerate(args):
+        for i in range(out.rows):
+            for j in range(out.cols):
+                for at in ((p, q) for p in range(entries.rows) for q in range(entries.cols)):
+                    assert sp.expand(node.op.local(args, k, (i, j), at) - sp.diff(out[i, j], entries[at])) == 0

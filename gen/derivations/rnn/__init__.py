@@ -29,7 +29,7 @@ def context(verified):
 DECLARATION = Declaration(
     name="rnn",
     folder=Path(__file__).parent,
-    order=50,
+    order=60,
     network=network,
     fields={"X": schema.matrices("T", "N,D", at_most=MOST_STEPS), "h0": schema.matrix("N,H"), "Wx": schema.matrix("D,H"),
             "Wh": schema.matrix("H,H"), "b": schema.vector("H"), "G": schema.matrices("T", "N,H")},
@@ -38,7 +38,7 @@ DECLARATION = Declaration(
     values=("a", "h"),
     gradients=("h", "a", "X", "h0", "Wx", "Wh", "b"),
     notation=NOTATION,
-    variant="T",
+    choose=lambda example: example.sizes["T"],  # the net unrolled over the example's steps
     label="RNN",
     listing="listing.py",
     checks=check,
