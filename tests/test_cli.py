@@ -26,8 +26,9 @@ def bytes_of(folder):
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    """One real `python -m gen --out DIR` (hash seed 1), for the tests below to copy."""
+def generated(tmp_path_factory, warm_cache):
+    """One real `python -m gen --out DIR` (hash seed 1), for the tests below to copy (the verified counts from the
+    run's cache: tests/conftest.py)."""
     out = tmp_path_factory.mktemp("generated") / "out"
     result = run_gen("--out", out, env={"PYTHONHASHSEED": "1"})
     assert result.returncode == 0, result.stderr

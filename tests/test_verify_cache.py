@@ -209,9 +209,13 @@ def test_the_folder_is_the_projects_unless_the_environment_names_one(tmp_path, m
     assert verifycache.folder(tmp_path) == tmp_path / "elsewhere"
 
 
-def test_this_run_verifies_from_scratch(_run_verify_cache):
-    """The suite's command lines use a cache of this run only (tests/conftest.py), started empty: no entry of
-    the project's folder or of an earlier run is ever accepted by a test."""
+def test_this_run_verifies_from_scratch(_run_verify_cache, verify_memo):
+    """The suite uses a cache of this run only (tests/conftest.py), started empty: no entry of the project's
+    folder or of an earlier run is ever accepted by a test; the session's results are those it keeps."""
     import os
     assert os.environ[verifycache.ENV] == str(_run_verify_cache)
     assert _run_verify_cache.resolve() != (gen.cli.ROOT / verifycache.FOLDER).resolve()
+    assert verify_memo.keys() == {d.name for d in discover()}
+    for d in discover():
+        entry = VerifyCache(_run_verify_cache).get(d.name, verifycache.key(d, d.default_examples))
+        assert entry == verify_memo[d.name][1].counts, d.name
