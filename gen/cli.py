@@ -4,6 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from gen import verifycache
 from gen.errors import GenError, UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +21,8 @@ Generate the backpropagation derivation pages (Korean and English) from one symp
   python -m gen build [--offline]    regenerate docs/, then build the site into site/
   python -m gen --check build        build the site from docs/ as it is, only if it is fresh (writes no docs/)
   python -m gen serve                regenerate docs/, preview both languages, regenerate on every change
+  python -m gen --no-cache           verify every derivation again (by default a derivation whose code,
+                                     examples and sympy/numpy are as when last verified is not)
 
 Options go before or after the subcommand. --out cannot be used with build or serve (they read docs/).
 Exit status: 0 success, 1 docs/ stale (--check), 2 bad examples file,
@@ -46,6 +49,9 @@ def _global_options(p, default):
                         "(with build: build the site only if docs/ is fresh)")
     p.add_argument("--full-diff", action="store_true", default=d(False),
                    help=f"with --check, show the whole diff (default: the first {DIFF_LINES} lines)")
+    p.add_argument("--no-cache", action="store_true", default=d(False),
+                   help="verify every derivation, using no verified results kept by earlier runs "
+                        f"(they are kept in {verifycache.FOLDER}/, or ${verifycache.ENV})")
     p.add_argument("-q", "--quiet", action="store_true", default=d(False), help="print nothing on success")
 
 
@@ -101,7 +107,8 @@ def regenerate(args, out, check, memo=None):
     derivations, only = selected(args.derivation)
     # Without --derivation, --examples belongs to the site's first derivation (the note).
     examples = {(args.derivation or derivations[0].name): args.examples} if args.examples else {}
-    outputs = generate(derivations, examples, only, memo=memo)
+    cache = None if args.no_cache else verifycache.VerifyCache(verifycache.folder(ROOT))
+    outputs = generate(derivations, examples, only, memo=memo, cache=cache)
     quiet, partial = args.quiet, args.derivation is not None
     if check:
         report = stale_report(out, outputs, remove_stale=not partial)

@@ -7,18 +7,23 @@ derivation's equations (`xref`) by name, with the number that derivation gives i
 import hashlib
 from pathlib import Path
 
+from gen import verifycache
 from gen.background import Background
 from gen.errors import GenError, VerificationError
 from gen.paths import LANGUAGES, download_href
 from gen.render import render_pages
 
 
-def verify_all(derivations, examples=None, memo=None):
+def verify_all(derivations, examples=None, memo=None, cache=None):
     """Derivation name → its verified results.  Raises InputError or VerificationError.
 
     `memo` (a dict kept by a long-running caller such as `serve`) holds each derivation's last verified
     results with the fingerprint of what they were computed from; while that is unchanged (only
-    templates edited, say), they are used again instead of verifying again."""
+    templates edited, say), they are used again instead of verifying again.
+
+    `cache` (a gen.verifycache.VerifyCache, kept on disk by the command line) holds what earlier runs
+    counted, under a key of everything a verification depends on; a derivation found there is accepted
+    from its entry instead of being verified, and one verified here is kept there."""
     examples = examples or {}
     verified, pending = {}, []
     for d in derivations:
@@ -26,22 +31,29 @@ def verify_all(derivations, examples=None, memo=None):
         key = _fingerprint(d, source) if memo is not None else None
         if key is not None and memo.get(d.name, (None,))[0] == key:
             verified[d.name] = memo[d.name][1]
-        else:
-            pending.append((d, source, key))
-    # Each derivation is computed here; all but the last are verified meanwhile in processes of their own,
-    # which send back what they counted.
+            continue
+        kept = verifycache.key(d, source) if cache is not None and d.accept else None
+        pending.append((d, source, key, kept, cache.get(d.name, kept) if kept else None))
+    # Each derivation is computed here; all but the last to verify are verified meanwhile in processes of
+    # their own, which send back what they counted.
+    last = max((n for n, (*_, cached) in enumerate(pending) if cached is None), default=None)
     errors, running = {}, []
-    for n, (d, source, key) in enumerate(pending):
+    for n, (d, source, key, kept, cached) in enumerate(pending):
         try:
             computed = d.compute(source)
         except GenError as err:
             errors[n] = err
             continue
-        job = Background(_counted, d, computed) if d.accept and n < len(pending) - 1 else None
-        running.append((n, d, key, computed, job))
-    for n, d, key, computed, job in reversed(running):
+        job = Background(_counted, d, computed) if d.accept and cached is None and n != last else None
+        running.append((n, d, key, kept, cached, computed, job))
+    for n, d, key, kept, cached, computed, job in reversed(running):
         try:
-            verified[d.name] = d.accept(computed, job.result()) if job else _checked(d, computed)
+            if cached is not None:
+                verified[d.name] = d.accept(computed, cached)
+            else:
+                verified[d.name] = d.accept(computed, job.result()) if job else _checked(d, computed)
+                if kept is not None:
+                    cache.put(d.name, kept, verified[d.name].counts)
         except GenError as err:
             errors[n] = err
             continue
@@ -99,12 +111,12 @@ def render_derivation(derivation, verified, site):
     return outputs
 
 
-def generate(derivations, examples=None, only=None, memo=None):
+def generate(derivations, examples=None, only=None, memo=None, cache=None):
     """All generated files: relative path → text, for every derivation (or those named in `only`).
 
-    `examples` maps a derivation's name to another examples file; `memo` is as for `verify_all`."""
+    `examples` maps a derivation's name to another examples file; `memo` and `cache` are as for `verify_all`."""
     chosen = [d for d in derivations if only is None or d.name in only]
-    verified = verify_all(chosen, examples, memo)
+    verified = verify_all(chosen, examples, memo, cache)
     site = site_context(derivations)
     outputs = {}
     for derivation in chosen:

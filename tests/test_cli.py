@@ -26,8 +26,9 @@ def bytes_of(folder):
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    """One real `python -m gen --out DIR` (hash seed 1), for the tests below to copy."""
+def generated(tmp_path_factory, warm_cache):
+    """One real `python -m gen --out DIR` (hash seed 1), for the tests below to copy (the verified counts from the
+    run's cache: tests/conftest.py)."""
     out = tmp_path_factory.mktemp("generated") / "out"
     result = run_gen("--out", out, env={"PYTHONHASHSEED": "1"})
     assert result.returncode == 0, result.stderr
@@ -87,9 +88,11 @@ def test_help_explains_everything():
         assert word in result.stdout
 
 
-def test_verification_failure_is_one_line(tmp_path, monkeypatch):
-    """A failed equation stops generation naming it, exit 3, nothing written."""
+def test_verification_failure_is_one_line(tmp_path, monkeypatch, outputs, verify_memo):
+    """A failed equation stops generation naming it, exit 3, nothing written. The note is verified here (not
+    kept by the session, not taken from the cache: --no-cache); the other derivations come from the session."""
     import gen.derivations.note as note
+    from gen.derivations import discover
     from gen.errors import VerificationError
 
     def broken(*_):
@@ -97,5 +100,7 @@ def test_verification_failure_is_one_line(tmp_path, monkeypatch):
 
     monkeypatch.setattr(note, "verify_steps", broken)
     out = tmp_path / "o"
-    assert gen.cli.main(["--out", str(out)]) == 3
+    others = {name: kept for name, kept in verify_memo.items() if name != "note"}
+    assert others.keys() == {d.name for d in discover()} - {"note"}
+    assert gen.cli.main(["--out", str(out), "--no-cache"], others) == 3
     assert not out.exists()

@@ -54,7 +54,7 @@ def test_every_problem_is_reported_with_line_and_column(tmp_path):
         assert text.startswith(head + ": ") and part in text, (text, head, part)
 
 
-def test_the_command_line_prints_them_all_and_writes_nothing(tmp_path):
+def test_the_command_line_prints_them_all_and_writes_nothing(tmp_path, warm_cache):
     path = tmp_path / "many.yml"
     path.write_text(MANY, encoding="utf-8")
     proc = run_gen("--examples", path, "--out", tmp_path / "out")

@@ -40,7 +40,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def test_serve_regenerates_and_keeps_last_good_pages(tmp_path):
+def test_serve_regenerates_and_keeps_last_good_pages(tmp_path, warm_cache):
     project = tmp_path / "p"
     shutil.copytree(ROOT, project, ignore=lambda d, names: [n for n in names if n in SKIP and d == str(ROOT)])
     log = open(tmp_path / "log", "w+", encoding="utf-8")

@@ -53,6 +53,7 @@ def test_serve_re_renders_the_first_edit_from_what_its_start_verified(tmp_path, 
     real = gen.derivations.discover
     monkeypatch.setattr(gen.derivations, "discover", lambda: [counting(d, calls) for d in real()])
     monkeypatch.setattr(gen.cli, "ROOT", tmp_path)
+    monkeypatch.setenv("GEN_VERIFY_CACHE", str(tmp_path / "cache"))  # an empty cache: the start verifies
     monkeypatch.setattr(gen.site, "serve", lambda root, regenerate, **k: rebuilt.extend([regenerate(), regenerate()]))
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     assert gen.cli.main(["serve", "--derivation", "note", "-q"]) == 0
