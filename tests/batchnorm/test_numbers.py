@@ -12,6 +12,8 @@ import sympy as sp
 from gen.derivations.batchnorm import DECLARATION, listing
 from gen.schema import Example
 from gen.worked import compute
+from compare import close
+
 
 torch = pytest.importorskip("torch")
 
@@ -42,10 +44,6 @@ def torch_batchnorm(values):
                                 "beta": beta.grad.numpy()[None, :]}
 
 
-def close(exact, approx, rtol=1e-10):
-    exact = np.array(exact, dtype=float)
-    return np.allclose(approx, exact, rtol=rtol, atol=rtol * (1 + np.abs(exact).max()))
-
 
 @pytest.mark.parametrize("sizes", SIZES, ids=lambda s: f"N{s[0]}D{s[1]}")
 def test_random_examples_agree_with_torch(sizes):
@@ -59,9 +57,9 @@ def test_random_examples_agree_with_torch(sizes):
         assert worked.grads["X"] == sp.zeros(*sizes)  # σ² = 0 and x̂ = 0: X does not reach L
         return
     y, grads = torch_batchnorm(example.values)
-    assert close(worked.values["y"].tolist(), y)
+    assert close(worked.values["y"].tolist(), y, rtol=1e-10)
     for name, got in grads.items():
-        assert close(worked.grads[name].tolist(), got), name
+        assert close(worked.grads[name].tolist(), got, rtol=1e-10), name
 
 
 def test_sizes_cover_one_and_more():

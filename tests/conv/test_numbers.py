@@ -13,6 +13,7 @@ from gen.derivations.conv import DECLARATION, listing
 from gen.derivations.conv.figures import drawn
 from gen.schema import Example
 from gen.worked import compute
+from compare import close
 
 torch = pytest.importorskip("torch")
 
@@ -44,10 +45,6 @@ def torch_conv(x, k, b, g, pad, stride):
     loss.backward()
     return y.detach().numpy(), loss.item(), x.grad.numpy(), k.grad.numpy(), b.grad.item()
 
-
-def close(exact, approx, rtol=1e-12):
-    exact = np.array(exact, dtype=float)
-    return np.allclose(approx, exact, rtol=rtol, atol=rtol * (1 + np.abs(exact).max()))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: "H{}W{}k{}x{}p{}s{}".format(*c))

@@ -5,7 +5,8 @@ listing is the file."""
 import re
 from pathlib import Path
 
-DISPLAY = re.compile(r"\$\$\n.*?\n\$\$", re.S)
+from compare import assert_same_equations
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -19,9 +20,7 @@ def test_built_paths(outputs, conv):
 
 
 def test_same_equations_in_both_languages(outputs):
-    for page in ("index", "derivation", "examples"):
-        ko, en = outputs[f"ko/conv/{page}.md"], outputs[f"en/conv/{page}.md"]
-        assert DISPLAY.findall(ko) == DISPLAY.findall(en) and DISPLAY.findall(ko), page
+    assert_same_equations(outputs, "conv")
 
 
 def test_every_step_shown_once_in_order(outputs, verified):

@@ -12,6 +12,7 @@ import sympy as sp
 from gen.derivations.rnn import DECLARATION, listing
 from gen.schema import Example
 from gen.worked import compute
+from compare import close
 
 torch = pytest.importorskip("torch")
 
@@ -44,10 +45,6 @@ def torch_rnn(values):
     return {"h": [s.detach().numpy() for s in states], "L": loss.item(), "X": [x.grad.numpy() for x in xs],
             "h0": h0.grad.numpy(), "Wx": wx.grad.numpy(), "Wh": wh.grad.numpy(), "b": b.grad.numpy()}
 
-
-def close(exact, approx, rtol=1e-12):
-    exact = np.array(exact, dtype=float)
-    return np.allclose(approx, exact, rtol=rtol, atol=rtol * (1 + np.abs(exact).max()))
 
 
 @pytest.mark.parametrize("sizes", SIZES, ids=lambda s: "T{}N{}D{}H{}".format(*s))

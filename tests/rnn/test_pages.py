@@ -4,14 +4,13 @@ general lines and tanh' = 1 − tanh² are shown, the unrolled graph is drawn, t
 import re
 from pathlib import Path
 
-DISPLAY = re.compile(r"\$\$\n.*?\n\$\$", re.S)
+from compare import assert_same_equations
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_same_equations_in_both_languages(outputs):
-    for page in ("index", "derivation", "examples"):
-        ko, en = outputs[f"ko/rnn/{page}.md"], outputs[f"en/rnn/{page}.md"]
-        assert DISPLAY.findall(ko) == DISPLAY.findall(en) and DISPLAY.findall(ko), page
+    assert_same_equations(outputs, "rnn")
 
 
 def test_every_step_shown_once_in_order(outputs, verified):

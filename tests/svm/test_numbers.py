@@ -12,6 +12,7 @@ import sympy as sp
 from gen.derivations.svm import DECLARATION, listing
 from gen.schema import Example
 from gen.worked import compute
+from compare import close
 
 torch = pytest.importorskip("torch")
 
@@ -44,10 +45,6 @@ def torch_svm(values):
     loss.backward()
     return loss.item(), scores.grad.numpy(), w.grad.numpy()
 
-
-def close(exact, approx, rtol=1e-12):
-    exact = np.array(exact, dtype=float)
-    return np.allclose(approx, exact, rtol=rtol, atol=rtol * (1 + np.abs(exact).max()))
 
 
 @pytest.mark.parametrize("sizes", SIZES, ids=lambda s: "N{}D{}C{}".format(*s))

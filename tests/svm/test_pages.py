@@ -4,14 +4,13 @@
 import re
 from pathlib import Path
 
-DISPLAY = re.compile(r"\$\$\n.*?\n\$\$", re.S)
+from compare import assert_same_equations
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_same_equations_in_both_languages(outputs):
-    for page in ("index", "derivation", "examples"):
-        ko, en = outputs[f"ko/svm/{page}.md"], outputs[f"en/svm/{page}.md"]
-        assert DISPLAY.findall(ko) == DISPLAY.findall(en) and DISPLAY.findall(ko), page
+    assert_same_equations(outputs, "svm")
 
 
 def test_every_step_shown_once_in_order(outputs, verified):

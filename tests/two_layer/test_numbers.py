@@ -14,6 +14,7 @@ from gen.derivations.two_layer import DECLARATION, listing
 from gen.derivations.two_layer.network import GRADIENTS
 from gen.schema import Example
 from gen.worked import compute
+from compare import close
 
 torch = pytest.importorskip("torch")
 
@@ -72,10 +73,6 @@ def torch_gradients(example):
     got = {"y": y.grad, "h": h.grad, "z": z.grad, **{k: a[k].grad for k in ("X", "W1", "b1", "W2", "b2")}}
     return loss.item(), {k: v.numpy() for k, v in got.items()}
 
-
-def close(exact, approx, rtol=1e-12):
-    exact = np.array(exact, dtype=float)
-    return np.allclose(approx, exact, rtol=rtol, atol=rtol * (1 + np.abs(exact).max()))
 
 
 @pytest.mark.parametrize("loss", ["squared", "softmax"])
