@@ -73,6 +73,18 @@ def key(derivation, source) -> str:
     return digest.hexdigest()
 
 
+def _plain(value):
+    """`value` with named tuples (a derivation's graph keys, e.g. conv's Window(pad, stride)) as plain tuples:
+    equal and hashing alike, so a lookup by the named key still finds them, and their repr reads back."""
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 class VerifyCache:
     """The entries in one folder (made when the first is written)."""
 
@@ -97,6 +109,7 @@ class VerifyCache:
     def put(self, derivation_name: str, entry_key: str, counts: dict):
         """Keep `counts` for `entry_key`: written beside, then renamed into place (a reader sees all or none).
         A folder that cannot be written only means the next run verifies again."""
+        counts = _plain(counts)
         try:
             if ast.literal_eval(repr(counts)) != counts:  # not plain data: nothing to keep
                 return

@@ -103,6 +103,17 @@ def test_counts_that_are_not_plain_data_are_not_kept(tmp_path):
     assert cache.get("note", ENTRY_KEY) is None and not list(tmp_path.iterdir())
 
 
+def test_counts_keyed_by_named_tuples_are_kept_and_found_by_them(tmp_path):
+    """conv keys its proofs by Window(pad, stride): kept as plain tuples, which are equal to the named ones."""
+    from collections import namedtuple
+    Window = namedtuple("Window", "pad stride")
+    counts = {"proofs": {Window(0, 1): {"checks": 44}, Window(1, 2): {"checks": 21}}, "examples": 12}
+    cache = VerifyCache(tmp_path)
+    cache.put("conv", ENTRY_KEY, counts)
+    kept = cache.get("conv", ENTRY_KEY)
+    assert kept == counts and kept["proofs"][Window(1, 2)] == {"checks": 21}
+
+
 def test_an_unwritable_folder_only_means_no_entry(tmp_path):
     (tmp_path / "file").write_text("not a folder")
     cache = VerifyCache(tmp_path / "file" / "cache")
