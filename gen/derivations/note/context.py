@@ -8,8 +8,8 @@ import sympy as sp
 
 from gen.derivations.note.records import record
 from gen.derivations.note.steps import restrict
-from gen.derivations.note.shapes import (element_tex, expanded, index_sums, node_entry_tex, positions, shape_table,
-                                         sum_notation, with_upstream)
+from gen.derivations.note.shapes import (element_tex, expanded, index_sums, named_weights, node_entry_tex, positions,
+                                         shape_table, sum_notation, with_upstream)
 from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
 from gen.equations import cases_tex, chain_tex, condition_tex, display, environment, layout_tex, rhs_tex, step_tex
 from gen.errors import VerificationError
@@ -211,9 +211,10 @@ def shapes_context(net):
     sums = []
     for item in index_sums(net):
         lhs = partial("L", node_entry_tex(net, item))
-        chain = [sum_notation(net, item), tex(item.summed), tex(item.transposed), element_tex(net, item, tex(item.matrix))]
+        chain = [sum_notation(net, item), tex(named_weights(net, item.summed)), tex(item.transposed),
+                 element_tex(net, item, tex(item.matrix))]
         entries = [(partial("L", net.entry_tex(item.node, *at)),
-                    [tex(expanded(item, values)), tex(expanded(item, values, "transposed"))])
+                    [tex(named_weights(net, expanded(item, values))), tex(expanded(item, values, "transposed"))])
                    for values, at in positions(net, item)]
         filled = with_upstream(net, item)
         forms = list(dict.fromkeys([tex(item.matrix), tex(filled), tex(filled.doit())]))

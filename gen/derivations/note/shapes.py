@@ -90,6 +90,22 @@ def expanded(item, values, form="summed"):
     return terms[0] if len(terms) == 1 else sp.Add(*terms, evaluate=False)
 
 
+def named_weights(net, expr):
+    """A weight's Indexed entries → the note's names: (W₂)_{1j} is w_{2j}, (W₁)_{k1} is w_{1k} (layer, then the
+    position along the weight's one long side), as the page states; a concrete entry is the derivation's own
+    symbol (w₂₁), so the printed line is the one that is verified."""
+    def name(entry):
+        base, idx = entry.base.label.name, entry.indices
+        if all(isinstance(i, sp.Integer) for i in idx):
+            return net.E[base][idx[0] - 1, idx[1] - 1]
+        position = idx[1] if net.graph.nodes[base].shape[0] == 1 else idx[0]  # the other index is 1 (or 1 … 1)
+        return sp.Symbol(net.generic_entry_tex(base, sp.latex(position)))
+    names = {e: name(e) for e in expr.atoms(sp.Indexed) if e.base.label.name in ("W1", "W2")}
+    if isinstance(expr, sp.Sum):  # keep the summand's printed order (upstream · local)
+        return sp.Sum(replace_unevaluated(expr.function, names), *expr.limits)
+    return replace_unevaluated(expr, names)
+
+
 def upstream_symbol(net, item):
     """The matrix symbol ∂L/∂c standing for the gradient that flows in."""
     return sp.MatrixSymbol(f"dL_d{item.upstream}", *net.M[item.upstream].shape)
@@ -125,7 +141,8 @@ def verify_index_sums(net, oracle):
         for case in oracle.cases:
             for values, at in positions(net, item):
                 for form in ("summed", "transposed"):
-                    if not oracle.agrees(_entries(net, expanded(item, values, form)), Claim("grad", item.node, at), case):
+                    line = named_weights(net, expanded(item, values, form))  # as printed on the page
+                    if not oracle.agrees(_entries(net, line), Claim("grad", item.node, at), case):
                         raise VerificationError(f"∂L/∂{item.node}", f"entry {values} of the {form} sum is wrong")
                     checks += 1
             if not oracle.agrees(matrix, Claim("grad", item.node), case):
