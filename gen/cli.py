@@ -6,6 +6,7 @@ from pathlib import Path
 
 from gen import verifycache
 from gen.errors import GenError, UsageError
+from gen.progress import QUIET, Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,8 +100,9 @@ def selected(name):
         raise UsageError(err.args[0]) from None
 
 
-def regenerate(args, out, check, memo=None):
-    """Generate and write (or compare); return the exit status. `memo`: see `gen.pipeline.verify_all`."""
+def regenerate(args, out, check, memo=None, progress=QUIET):
+    """Generate and write (or compare); return the exit status. `memo`: see `gen.pipeline.verify_all`;
+    `progress` is told of each derivation as it is verified or reused."""
     from gen.pipeline import generate
     from gen.write import stale_report, write_outputs
 
@@ -108,7 +110,8 @@ def regenerate(args, out, check, memo=None):
     # Without --derivation, --examples belongs to the site's first derivation (the note).
     examples = {(args.derivation or derivations[0].name): args.examples} if args.examples else {}
     cache = None if args.no_cache else verifycache.VerifyCache(verifycache.folder(ROOT))
-    outputs = generate(derivations, examples, only, memo=memo, cache=cache)
+    outputs = generate(derivations, examples, only, memo=memo, cache=cache,
+                       report=lambda name, how: progress.step(f"{name}: {how}"))
     quiet, partial = args.quiet, args.derivation is not None
     if check:
         report = stale_report(out, outputs, remove_stale=not partial)
@@ -120,9 +123,11 @@ def regenerate(args, out, check, memo=None):
             print(f"{out} is up to date ({len(outputs)} files).")
         return 0
     written, removed = write_outputs(out, outputs, remove_stale=not partial)
-    if not quiet:
-        print(f"{out}: {len(written)} written, {len(removed)} removed, "
-              f"{len(outputs) - len(written)} unchanged.")
+    summary = f"{out}: {len(written)} written, {len(removed)} removed, {len(outputs) - len(written)} unchanged"
+    if progress.enabled:
+        progress.done(summary)
+    elif not quiet:
+        print(f"{summary}.")
     return 0
 
 
@@ -130,12 +135,15 @@ def run(args, memo):
     """Dispatch one command; GenError propagates to `main`."""
     usage_problems(args)
     out = args.out or ROOT / "docs"
-    status = regenerate(args, out, args.check, memo)
+    # A build says what it is doing, stage by stage, on stderr (-q: nothing).
+    progress = Progress(enabled=args.command == "build" and not args.quiet)
+    with progress.stage(f"{'checking' if args.check else 'generating'} {out.name}/: verifying the derivations"):
+        status = regenerate(args, out, args.check, memo, progress)
     if status or args.command is None:
         return status
     from gen import site
     if args.command == "build":
-        built = site.build(ROOT, offline=args.offline, site_url=args.site_url)
+        built = site.build(ROOT, offline=args.offline, site_url=args.site_url, progress=progress)
         if not args.quiet:
             print(f"site built into {built}; look at it with `python -m http.server -d {built.name}`"
                   f" (opening {built.name}/index.html from disk breaks navigation; "

@@ -14,8 +14,11 @@ from gen.paths import LANGUAGES, download_href
 from gen.render import render_pages
 
 
-def verify_all(derivations, examples=None, memo=None, cache=None):
+def verify_all(derivations, examples=None, memo=None, cache=None, report=None):
     """Derivation name → its verified results.  Raises InputError or VerificationError.
+
+    `report(name, how)`, if given, is told as each derivation is done how its results came: "verified",
+    "reused (kept from an earlier run)" (the cache) or "reused (unchanged in this session)" (the memo).
 
     `memo` (a dict kept by a long-running caller such as `serve`) holds each derivation's last verified
     results with the fingerprint of what they were computed from; while that is unchanged (only
@@ -25,12 +28,14 @@ def verify_all(derivations, examples=None, memo=None, cache=None):
     counted, under a key of everything a verification depends on; a derivation found there is accepted
     from its entry instead of being verified, and one verified here is kept there."""
     examples = examples or {}
+    report = report or (lambda name, how: None)
     verified, pending = {}, []
     for d in derivations:
         source = examples.get(d.name, d.default_examples)
         key = _fingerprint(d, source) if memo is not None else None
         if key is not None and memo.get(d.name, (None,))[0] == key:
             verified[d.name] = memo[d.name][1]
+            report(d.name, "reused (unchanged in this session)")
             continue
         kept = verifycache.key(d, source) if cache is not None and d.accept else None
         pending.append((d, source, key, kept, cache.get(d.name, kept) if kept else None))
@@ -54,6 +59,7 @@ def verify_all(derivations, examples=None, memo=None, cache=None):
                 verified[d.name] = d.accept(computed, job.result()) if job else _checked(d, computed)
                 if kept is not None:
                     cache.put(d.name, kept, verified[d.name].counts)
+            report(d.name, "reused (kept from an earlier run)" if cached is not None else "verified")
         except GenError as err:
             errors[n] = err
             continue
@@ -111,12 +117,13 @@ def render_derivation(derivation, verified, site):
     return outputs
 
 
-def generate(derivations, examples=None, only=None, memo=None, cache=None):
+def generate(derivations, examples=None, only=None, memo=None, cache=None, report=None):
     """All generated files: relative path → text, for every derivation (or those named in `only`).
 
-    `examples` maps a derivation's name to another examples file; `memo` and `cache` are as for `verify_all`."""
+    `examples` maps a derivation's name to another examples file; `memo`, `cache` and `report` are as for
+    `verify_all`."""
     chosen = [d for d in derivations if only is None or d.name in only]
-    verified = verify_all(chosen, examples, memo, cache)
+    verified = verify_all(chosen, examples, memo, cache, report)
     site = site_context(derivations)
     outputs = {}
     for derivation in chosen:

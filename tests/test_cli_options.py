@@ -66,7 +66,10 @@ def test_option_combination(project, capsys, chosen, command, after):
     if status == 1:
         assert out.startswith("1 file(s) stale") and "added    en/errata.md" in out
     if status == 0 and "quiet" in chosen:
-        assert out == ""
+        assert out == err == ""
+    # A build says on stderr what it is doing as it starts; nothing else does.
+    starts = err.startswith(f"{'checking' if 'check' in chosen else 'generating'} {written or 'docs'}/: verifying")
+    assert starts == (command == "build" and "quiet" not in chosen and status != 2)
 
 
 def test_check_build_builds_only_a_fresh_docs_folder(project, outputs):

@@ -13,17 +13,18 @@ from mkdocs.exceptions import MkDocsException
 
 from gen.background import Background
 from gen.errors import SiteError
+from gen.progress import QUIET, Progress
 from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls
 from gen.site.typeset import Typesetter
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, when the tree has no commit yet
 
 
-def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> Path:
+def build(root: Path, *, offline: bool = False, site_url: str | None = None, progress: Progress = QUIET) -> Path:
     """Build the site into root/site and return it: Korean at the root, English in en/.
 
     offline=True builds the variant that opens from file:// instead. The normal
-    build also carries that variant as downloads/<layout.OFFLINE_ZIP>.
+    build also carries that variant as downloads/<layout.OFFLINE_ZIP>. `progress` is told of each stage.
     """
     from gen.write import swap_in
 
@@ -41,16 +42,19 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None) -> 
         try:
             with Typesetter() as engine:
                 _build_variant(root, staging, engine, offline=offline,
-                               base=None if offline else urls.base_url(site_url))
+                               base=None if offline else urls.base_url(site_url), progress=progress)
                 if not offline:
-                    _build_variant(root, copy, engine, offline=True, base=None, pages=pages)
+                    _build_variant(root, copy, engine, offline=True, base=None, pages=pages, progress=progress,
+                                   label="the offline copy")
         finally:
             if pages is not None:
                 pages.cancel()
         if not offline:
-            archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
-            (staging / "downloads").mkdir(exist_ok=True)
-            shutil.copyfile(archive, staging / "downloads" / layout.OFFLINE_ZIP)
+            with progress.stage("the offline copy: zipping it into downloads/"):
+                archive = package.write_zip(copy, root / "build" / layout.OFFLINE_ZIP)
+                (staging / "downloads").mkdir(exist_ok=True)
+                shutil.copyfile(archive, staging / "downloads" / layout.OFFLINE_ZIP)
+                progress.done(f"{layout.OFFLINE_ZIP}: {archive.stat().st_size / 1e6:.1f} MB")
     swap_in(staging, site)
     return site
 
@@ -117,23 +121,29 @@ def _preflight(root: Path) -> None:
 
 
 def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
-                   base: str | None, pages=None) -> None:
+                   base: str | None, pages=None, progress: Progress = QUIET, label: str = "the site") -> None:
     """Run mkdocs once per language into out/ (the default language first), then the passes.
 
     `pages`, when given, is that mkdocs run already started in the background (`Background`)."""
-    if pages is None:
-        _mkdocs_variant(root, out, offline=offline, base=base)
-    else:
-        pages.result()
+    languages = ", ".join(lang.code for lang in layout.LANGUAGES)
+    with progress.stage(f"{label}: mkdocs, once per language ({languages})"):
+        if pages is None:
+            _mkdocs_variant(root, out, offline=offline, base=base, progress=progress)
+        else:
+            pages.result()
+        progress.done(f"{sum(1 for _ in out.rglob('*.html'))} HTML pages")
     roots = [out / lang.path for lang in layout.LANGUAGES]
-    searchpass.rewrite_site(roots)
-    mathpass.typeset_site(out, roots, engine, preload=not offline)
-    langpass.mark_site({lang.code: out / lang.path for lang in layout.LANGUAGES})
-    if offline:
-        content.drop_alternate_links(out)
+    with progress.stage(f"{label}: typesetting the math, cutting the fonts, marking languages and search"):
+        searchpass.rewrite_site(roots)
+        typeset = mathpass.typeset_site(out, roots, engine, preload=not offline)
+        langpass.mark_site({lang.code: out / lang.path for lang in layout.LANGUAGES})
+        if offline:
+            content.drop_alternate_links(out)
+        progress.done(f"{typeset.equations} equations on {typeset.pages} pages; "
+                      f"{typeset.fonts} font files, {typeset.font_bytes / 1e3:.0f} kB per language")
 
 
-def _mkdocs_variant(root: Path, out: Path, *, offline: bool, base: str | None) -> None:
+def _mkdocs_variant(root: Path, out: Path, *, offline: bool, base: str | None, progress: Progress = QUIET) -> None:
     """mkdocs once per language into out/, the default language first (its build empties out/)."""
     # The offline copy points nowhere online: no canonical or sitemap URLs.
     env = {"OFFLINE": "true" if offline else "false", "SITE_URL": None if offline else base}
@@ -143,6 +153,7 @@ def _mkdocs_variant(root: Path, out: Path, *, offline: bool, base: str | None) -
             site_dir = out / lang.path if lang.path else out
             _mkdocs(config_file, site_dir=str(site_dir),
                     site_url=urls.language_url(base, lang.path))
+            progress.step(f"{lang.code}: built")
 
 
 def _mkdocs(config_file: Path, **overrides) -> None:

@@ -40,6 +40,10 @@ class PassResult:
     """HTML pages that contained math."""
     equations: int
     """Math elements typeset (display and inline)."""
+    fonts: int
+    """Font files written into each language root."""
+    font_bytes: int
+    """Their size."""
 
 
 def typeset_site(out: Path, roots: list[Path], engine: Typesetter, *, preload: bool = True) -> PassResult:
@@ -67,7 +71,7 @@ def typeset_site(out: Path, roots: list[Path], engine: Typesetter, *, preload: b
         used = fonts_used(text, web) if preload else []
         links = lambda m, used=used: _head_links(m.group(1), used, version)  # noqa: E731
         page.write_text(_MATHJAX_CSS.sub(links, text, count=1), encoding="utf-8")
-    return PassResult(pages, equations)
+    return PassResult(pages, equations, len(web.files), sum(map(len, web.files.values())))
 
 
 def typeset_page(text: str, engine: Typesetter, where: str) -> tuple[str, int]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gen.progress import Progress
 from gen.site import build, layout
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,9 +59,16 @@ def built(request, tmp_path_factory) -> tuple[Path, Path]:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             shutil.rmtree(project, ignore_errors=True)  # a build that failed in another worker
-            build(make_project(project))
+            with open(shared / "site-project.progress", "w", encoding="utf-8") as log:
+                build(make_project(project), progress=Progress(stream=log))
             done.touch()
     return project, project / "site"
+
+
+@pytest.fixture(scope="session")
+def build_progress(built) -> list[str]:
+    """The lines the shared build printed as it went (gen.progress)."""
+    return (built[0].parent / "site-project.progress").read_text("utf-8").splitlines()
 
 
 @pytest.fixture(scope="session")

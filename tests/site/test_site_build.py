@@ -189,3 +189,23 @@ def test_home_pages_offer_the_offline_zip(site):
         href = re.search(r'<p class="offline-download"><a href="([^"]+)" download>', html).group(1)
         assert (home.parent / href).resolve() == (site / "downloads" / layout.OFFLINE_ZIP).resolve()
         assert (site / "downloads" / layout.OFFLINE_ZIP).stat().st_size > 100_000
+
+
+def test_the_build_says_what_each_stage_did(build_progress, site):
+    """Each stage's line as it starts, then what it did; the counts are the built site's."""
+    stages = [line.removesuffix(" …") for line in build_progress if not line.startswith("  ")]
+    assert stages == ["the site: mkdocs, once per language (ko, en)",
+                      "the site: typesetting the math, cutting the fonts, marking languages and search",
+                      "the offline copy: mkdocs, once per language (ko, en)",
+                      "the offline copy: typesetting the math, cutting the fonts, marking languages and search",
+                      "the offline copy: zipping it into downloads/"]
+    assert build_progress[1:3] == ["  ko: built", "  en: built"]  # the long stage's steps, language by language
+    pages = sum(1 for _ in site.rglob("*.html"))
+    assert f"  {pages} HTML pages (" in build_progress[3]
+    html = "".join(p.read_text("utf-8") for p in site.rglob("*.html"))
+    equations = html.count('class="arithmatex"')
+    fonts = len(list((site / mathjax.TARGET / mathjax.FONT_URL).iterdir()))
+    assert re.fullmatch(rf"  {equations} equations on \d+ pages; {fonts} font files, \d+ kB per language \([\d.]+ s\)",
+                        build_progress[5])
+    size = (site / "downloads" / layout.OFFLINE_ZIP).stat().st_size / 1e6
+    assert build_progress[-1].startswith(f"  {layout.OFFLINE_ZIP}: {size:.1f} MB (")
