@@ -1,22 +1,29 @@
 """Benchmark of `python -m gen` (not a test): medians of several runs, measured in one go.
 
-    python bench/bench_gen.py [--runs 7] [--baseline REV]
+    python bench/bench_gen.py [--runs 5]
 
-Reports: a full generation into an empty folder, a run with nothing changed (which must write
-nothing), `--check`, and the in-process time of the pipeline's stages.
+Reports, against a full run that verifies everything (`--no-cache`): a run with nothing changed, a
+template edit and an example's number changed (each with the verification cache), `serve`'s time
+from a template saved to the rebuilt preview, and the in-process time of the pipeline's stages.
 """
 
 import argparse
+import contextlib
 import os
+import queue
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from gen.verifycache import ENV  # noqa: E402
 
 
 def timed(cmd, tree=ROOT):
@@ -66,48 +73,128 @@ def export(commit, where):
     return where
 
 
+def working_copy(where):
+    """This tree as it is (committed or not), without what runs leave behind."""
+    top = {".git", "site", "build", ".verify-cache"}
+    skip = lambda folder, names: [n for n in names if n == "__pycache__" or n.endswith(".egg-info")  # noqa: E731
+                                  or Path(folder) == ROOT and n in top]
+    shutil.copytree(ROOT, where, ignore=skip)
+    return where
+
+
 def load():
     return f"{os.getloadavg()[0]:.1f}"
 
 
+TEMPLATE = Path("gen/derivations/svm/templates/en/svm/index.md.j2")
+"""The template an author edits in the template-edit run (a sentence added at its end, then taken out)."""
+EXAMPLES = Path("gen/derivations/svm/examples.yml")
+
+
+@contextlib.contextmanager
+def edited(path, change):
+    """The file changed by `change(text)` for the duration."""
+    text = path.read_text("utf-8")
+    path.write_text(change(text), encoding="utf-8")
+    try:
+        yield
+    finally:
+        path.write_text(text, encoding="utf-8")
+
+
+def one_number_changed(text):
+    """The first example's first number of X, plus one: that derivation's numbers change."""
+    match = re.search(r"X:\s*\[\[\s*(-?\d+)", text)
+    return text[:match.start(1)] + str(int(match[1]) + 1) + text[match.end(1):]
+
+
+def cache_runs(tree, runs):
+    """Seconds per run of each kind, in a copy of this tree with a cache of its own; the kinds alternate."""
+    gen = [sys.executable, "-m", "gen", "-q"]
+    kinds = {name: [] for name in ("full", "unchanged", "template", "example")}
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ[ENV] = str(Path(scratch) / "cache")
+        out = str(Path(scratch) / "out")
+        for _ in range(runs):
+            shutil.rmtree(out, ignore_errors=True)
+            kinds["full"].append(timed(gen + ["--no-cache", "--out", out], tree)[0])
+            timed(gen + ["--out", out], tree)  # fills the cache (--no-cache keeps nothing)
+            kinds["unchanged"].append(timed(gen + ["--out", out], tree)[0])
+            with edited(tree / TEMPLATE, lambda t: t + "\nOne more sentence.\n"):
+                kinds["template"].append(timed(gen + ["--out", out], tree)[0])
+            with edited(tree / EXAMPLES, one_number_changed):
+                kinds["example"].append(timed(gen + ["--out", out], tree)[0])
+        del os.environ[ENV]
+    return kinds
+
+
+def serve_reloads(tree, runs):
+    """Seconds from a template saved to `serve`'s "preview rebuilt" (after which the page reloads), `runs` times."""
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    proc = subprocess.Popen([sys.executable, "-m", "gen", "serve", "--dev-addr", "127.0.0.1:0"], cwd=tree, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def wait_for(word):
+        while word not in (line := lines.get(timeout=300)):
+            if line.startswith("error"):
+                raise SystemExit(f"serve: {line}")
+
+    seconds = []
+    try:
+        wait_for("serving on")
+        for n in range(runs):
+            time.sleep(1.5)  # the watcher's own debounce is not what is measured
+            with edited(tree / TEMPLATE, lambda t, n=n: t + f"\nSentence {n}.\n"):
+                start = time.perf_counter()
+                wait_for("preview rebuilt")
+                seconds.append(time.perf_counter() - start)
+                time.sleep(1.5)
+            wait_for("preview rebuilt")  # the edit taken out again
+    finally:
+        proc.terminate()
+        proc.wait()
+    return seconds
+
+
+def row(name, values):
+    return f"| {name} | {statistics.median(values):.2f} | {min(values):.2f} | {max(values):.2f} |"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--baseline", metavar="REV", help="also measure this commit (exported with git archive), alternating")
+    ap.add_argument("--runs", type=int, default=5)
     opts = ap.parse_args()
     runs = opts.runs
-    gen = [sys.executable, "-m", "gen", "-q"]
     with tempfile.TemporaryDirectory() as scratch:
-        trees = {"": ROOT}
-        if opts.baseline:
-            trees[f" ({opts.baseline})"] = export(opts.baseline, Path(scratch) / "baseline")
-        measured = {label: ([], [], []) for label in trees}
+        tree = working_copy(Path(scratch) / "tree")
         load_before = load()
-        for _ in range(runs):
-            for label, tree in trees.items():
-                full, same, check = measured[label]
-                with tempfile.TemporaryDirectory() as tmp:
-                    out = str(Path(tmp) / "out")
-                    full.append(timed(gen + ["--out", out], tree)[0])
-                    seconds, _ = timed([sys.executable, "-m", "gen", "--out", out], tree)
-                    same.append(seconds)
-                    check.append(timed(gen + ["--check", "--out", out], tree)[0])
-    full, same, check = measured[""]
+        kinds = cache_runs(tree, runs)
+        reloads = serve_reloads(tree, runs)
+        load_after = load()
+    full = statistics.median(kinds["full"])
+    ratio = {name: statistics.median(v) / full for name, v in kinds.items()}
     _, last = timed([sys.executable, "-m", "gen", "--out", str(ROOT / "docs")])
-    rows = [(f"{name}{label}", values) for label, (f, u, c) in measured.items()
-            for name, values in (("full generation (empty folder)", f), ("run with nothing changed", u), ("--check", c))]
-    load_after = load()
     lines = ["# Generation benchmark", "", f"`python bench/bench_gen.py --runs {runs}`; seconds, one machine, one run, "
-             f"{os.cpu_count()} cores, 1-minute load average {load_before} before and {load_after} after.", "",
-             "| command | median | min | max |", "| --- | ---: | ---: | ---: |"]
-    lines += [f"| {name} | {statistics.median(v):.2f} | {min(v):.2f} | {max(v):.2f} |" for name, v in rows]
-    lines += ["", f"Unchanged run / full run: {statistics.median(same) / statistics.median(full):.2f}. "
-              f"A run on the committed docs/ reported: `{last.strip().split(': ', 1)[-1]}`", "",
-              "| stage (in process) | wall | CPU of this process |", "| --- | ---: | ---: |"]
+             f"{os.cpu_count()} cores, 1-minute load average {load_before} before and {load_after} after. Each kind of "
+             "run alternates with the others, in a copy of this tree with a verification cache of its own "
+             f"(`${ENV}`).", "",
+             "| command | median | min | max |", "| --- | ---: | ---: | ---: |",
+             row("full run, `--no-cache` (every derivation verified, empty output folder)", kinds["full"]),
+             row("nothing changed (every derivation reused from the cache)", kinds["unchanged"]),
+             row(f"a template edited (`{TEMPLATE}`)", kinds["template"]),
+             row(f"an example's number changed (`{EXAMPLES}`: that derivation verified again)", kinds["example"]),
+             row("`serve`: a template saved → preview rebuilt", reloads),
+             "", "Against the full run (medians): nothing changed "
+             f"**{ratio['unchanged']:.2f}×** (target ≤ 0.2×), a template edit **{ratio['template']:.2f}×** (target ≤ 0.35×), "
+             f"an example's number {ratio['example']:.2f}×. A run on the committed docs/ reported: "
+             f"`{last.strip().split(': ', 1)[-1]}`", "",
+             "| stage (in process) | wall | CPU of this process |", "| --- | ---: | ---: |"]
     lines += [f"| {name} | {wall:.2f} | {cpu:.2f} |" for name, (wall, cpu) in stage_times().items()]
-    lines += ["", "A declared derivation (two-layer, batchnorm) proves its lines in a second process while it checks the rest; "
-              "that process's CPU is not in the last column. The command line also verifies every derivation but the last "
-              "in a process of its own, meanwhile."]
+    lines += ["", "A declared derivation proves its lines in a second process while it checks the rest; that process's "
+              "CPU is not in the last column. The command line also verifies every derivation but the last in a process "
+              "of its own, meanwhile."]
     text = "\n".join(lines) + "\n"
     print(text)
     (ROOT / "bench" / "RESULTS-gen.md").write_text(text, encoding="utf-8")
