@@ -8,6 +8,7 @@ import sympy as sp
 
 from gen.derivations.note.records import record
 from gen.derivations.note.steps import restrict
+from gen.derivations.note.summary import not_needed
 from gen.derivations.note.shapes import (element_tex, expanded, index_sums, named_weights, node_entry_tex, positions,
                                          shape_table, sum_notation, with_upstream)
 from gen.derivations.note.worked import GRADIENTS, line_value, shown_steps
@@ -16,6 +17,7 @@ from gen.errors import VerificationError
 from gen.derivations.note.names import NOTATION, tex, tex_with
 from gen.notation import Indicator, matrix_tex, partial
 from gen.numbers import number_text
+from gen.walk import one_step
 
 
 def forward_equations(net):
@@ -201,6 +203,8 @@ def formulas(net):
     matrix = net.matrix_gradient("W1")
     out["W1_unmasked"] = tex(restrict(net, matrix, tuple(True for _ in net.E["z"])))
     out["dL_dy"] = tex(net.matrix_gradient("y"))
+    out["dh_step"] = tex(one_step(net.graph, "h"))  # ∂L/∂y W₂ᵀ, before ∂L/∂y is put in
+    out["not_needed"] = {k: tex(v) for k, v in vars(not_needed(net)).items()}
     return out
 
 

@@ -9,15 +9,18 @@ from gen.declare import derivation as engine_derivation
 from gen.derivations.two_layer.context import example_extra, page_extra, shown_forms
 from gen.derivations.two_layer.figures import figures
 from gen.derivations.two_layer.network import GRADIENTS, NOTATION, SIZES, network
+from gen.derivations.two_layer.method import prove_method
 from gen.derivations.two_layer.steps import prove_reduction, steps
+from gen.derivations.two_layer.unmasked import prove_unmasked
 
 PROOF_SHAPES = {"squared": ((1, 1, 1, 1), (2, 1, 2, 1), (1, 2, 1, 2), (2, 2, 2, 2), (3, 2, 1, 2)),
                 "softmax": ((1, 1, 1, 1), (2, 1, 1, 2), (1, 2, 2, 3))}
 """(N, D, H, C) at which every matrix form is proven: each size is 1 in one shape and greater than 1 in another."""
 
-def reduction_counts(all_steps):
-    """The derivation's own check: the reduction to the note."""
-    return {"reduction": prove_reduction(all_steps)}
+def own_counts(all_steps):
+    """The derivation's own checks: the reduction to the note, when its mask drops out, and the method's rule."""
+    return {"reduction": prove_reduction(all_steps), "unmasked": prove_unmasked(all_steps),
+            "method": prove_method(all_steps)}
 
 
 DECLARATION = Declaration(
@@ -40,7 +43,7 @@ DECLARATION = Declaration(
     kink_field="W1",
     label="2L",
     listing="listing.py",
-    checks=reduction_counts,
+    checks=own_counts,
     context=page_extra,
     example_context=example_extra,
     shown_forms=shown_forms,
