@@ -16,12 +16,14 @@ def off_sentences(text):
     return [line for line in text.splitlines() if "ReLU unit" in line and "off" in line]
 
 
+def wrong(line):
+    """A count before the math in digits, or a verb that does not agree with it."""
+    return any(ch.isdigit() for ch in line.split("$")[0]) or \
+        ("is non-positive, so that ReLU unit is off" in line) != line.startswith("One of")
+
+
 def test_two_layer_examples_count_in_words_with_agreement():
     lines = off_sentences((DOCS / "en" / "two-layer" / "examples.md").read_text(encoding="utf-8"))
-    assert lines
-    for line in lines:
-        assert not any(ch.isdigit() for ch in line.split("$")[0]), line
-        assert ("is non-positive, so that ReLU unit is off" in line) == line.startswith("One of"), line
-    # the check fails on the old wording
-    old = "1 of the 2 entries of $z$ are negative, so those ReLU units are off."
-    assert any(ch.isdigit() for ch in old.split("$")[0])
+    assert lines and not [line for line in lines if wrong(line)]
+    assert wrong("1 of the 2 entries of $z$ are negative, so those ReLU units are off.")
+    assert wrong("One of the two entries of $z$ are non-positive, so those ReLU units are off.")
