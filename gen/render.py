@@ -8,6 +8,7 @@ import jinja2
 import yaml
 
 from gen.equations import ref
+from gen.numwords import words
 from gen.particles import josa, particles_after_math
 
 GLOSSARY = Path(__file__).parent / "glossary.yml"
@@ -24,6 +25,7 @@ def environment(folder):
         lstrip_blocks=True,
     )
     env.filters["josa"] = josa  # Korean particle after any word, number or inline math
+    env.filters["words"] = words  # English count in prose: 3 → three
     env.filters["ref"] = ref  # `{{ tag["dL_dW2"]|ref }}` → [(6)](#eq-6)
     return env
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gen.numwords import words
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 TEMPLATES = ROOT / "gen" / "derivations" / "note" / "templates"
@@ -97,7 +99,7 @@ def test_example_counts_come_from_the_data():
     n = len(examples["examples"])
     en = (DOCS / "en" / "index.md").read_text(encoding="utf-8")
     ko = (DOCS / "ko" / "index.md").read_text(encoding="utf-8")
-    assert f"{n} examples" in en and "one example per case" not in en
+    assert f"{words(n)} examples" in en and "one example per case" not in en
     assert f"예제 {n}개" in ko
 
 

@@ -38,5 +38,6 @@ def example_extra(worked):
     values, sizes = worked.values, worked.sizes
     return {"loss": worked.example.values["loss"], **sizes, "tall": sizes["N"] > sizes["D"],
             "labels": ", ".join(str(v) for v in worked.example.values.get("labels", ())),
+            "n_labels": len(worked.example.values.get("labels", ())),
             "mask_matters": worked.grads["h"] != worked.grads["z"],
-            "off": sum(1 for v in values["z"] if v < 0), "entries": sizes["N"] * sizes["H"]}
+            "off": sum(1 for v in values["z"] if v <= 0), "entries": sizes["N"] * sizes["H"]}
