@@ -109,3 +109,18 @@ def test_unknown_loss(tmp_path):
 ])
 def test_malformed_fields(tmp_path, old, new, field):
     assert refused(tmp_path, old, new).field == field
+
+
+@pytest.mark.parametrize("value, words", [("-0.5", "at least 0"), ("abc", "number"), ("'1'", "number"), (".nan", "")])
+def test_bad_reg_refused(tmp_path, value, words):
+    error = refused(tmp_path, "    T: [[1], [0], [2]]\n", f"    T: [[1], [0], [2]]\n    reg: {value}\n")
+    assert (error.item, error.field) == ("one", "reg")
+    assert words in str(error), str(error)
+
+
+def test_reg_adds_the_penalty(tmp_path):
+    _, (plain,) = load(tmp_path, GOOD)
+    _, (penalized,) = load(tmp_path, GOOD + "    reg: 0.5\n")
+    w1, w2 = plain.values["W1"], plain.values["W2"]  # 2 · 0.5 · W added to each weight's gradient
+    assert penalized.values["L"][0, 0] - plain.values["L"][0, 0] == sum(v ** 2 for v in (*w1, *w2)) / 2
+    assert penalized.grads["W2"] - plain.grads["W2"] == w2 and penalized.grads["W1"] - plain.grads["W1"] == w1

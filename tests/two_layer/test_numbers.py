@@ -21,7 +21,7 @@ torch = pytest.importorskip("torch")
 SIZE_CASES = [(1, 1, 1, 1), (4, 4, 4, 4), (4, 1, 3, 2), (1, 4, 2, 3), (3, 2, 4, 1), (2, 3, 1, 4)]
 
 
-def random_example(rng, loss, sizes, ident):
+def random_example(rng, loss, sizes, ident, reg=0):
     """Decimal entries with one or two places, resampled until no z is exactly 0."""
     n, d, h, c = sizes
     number = lambda: sp.Rational(rng.randint(-40, 40), rng.choice((10, 20)))  # noqa: E731
@@ -34,7 +34,7 @@ def random_example(rng, loss, sizes, ident):
         m["T"] = matrix(n, c)
     else:
         m["labels"] = tuple(rng.randrange(c) for _ in range(n))
-    return Example(ident, {"loss": loss, **m}, dict(zip("NDHC", sizes)), {})
+    return Example(ident, {"loss": loss, **m, "reg": sp.Rational(reg)}, dict(zip("NDHC", sizes)), {})
 
 
 def worked_of(example):
@@ -59,7 +59,7 @@ def arrays(example):
 
 def torch_gradients(example):
     """Every gradient by PyTorch autograd in float64, intermediates kept with retain_grad."""
-    a = {k: torch.tensor(v, dtype=torch.float64, requires_grad=k not in ("T", "Y")) for k, v in arrays(example).items()}
+    a = {k: torch.tensor(v, dtype=torch.float64, requires_grad=k not in ("T", "Y", "reg")) for k, v in arrays(example).items()}
     z = a["X"] @ a["W1"] + a["b1"]
     h = torch.relu(z)
     y = h @ a["W2"] + a["b2"]
@@ -69,17 +69,19 @@ def torch_gradients(example):
         loss = ((y - a["T"]) ** 2).sum()
     else:
         loss = torch.nn.functional.cross_entropy(y, torch.tensor(labels_of(example)))
+    loss = loss + float(example.values["reg"]) * ((a["W1"] ** 2).sum() + (a["W2"] ** 2).sum())
     loss.backward()
     got = {"y": y.grad, "h": h.grad, "z": z.grad, **{k: a[k].grad for k in ("X", "W1", "b1", "W2", "b2")}}
     return loss.item(), {k: v.numpy() for k, v in got.items()}
 
 
 
+@pytest.mark.parametrize("reg", ["0", "0.05"])
 @pytest.mark.parametrize("loss", ["squared", "softmax"])
 @pytest.mark.parametrize("sizes", SIZE_CASES)
-def test_random_examples_agree_with_torch(loss, sizes):
+def test_random_examples_agree_with_torch(loss, sizes, reg):
     rng = random.Random(f"{loss}{sizes}")
-    example = random_example(rng, loss, sizes, "random")
+    example = random_example(rng, loss, sizes, "random", reg)
     worked = worked_of(example)
     value, grads = torch_gradients(example)
     assert close([[worked.values["L"][0, 0]]], [[value]])
@@ -141,7 +143,7 @@ def test_json_keys_and_orientation(outputs, verified):
     data, precise = json.loads(text), json.loads(text, parse_float=Decimal)
     for ex, digits, worked in zip(data["examples"], precise["examples"], verified.workeds):
         target = "T" if ex["loss"] == "squared" else "labels"
-        assert list(ex) == ["id", "loss", "X", "W1", "b1", "W2", "b2", target, "z", "h", "y", "L",
+        assert list(ex) == ["id", "loss", "X", "W1", "b1", "W2", "b2", target, "reg", "z", "h", "y", "L",
                             "dL_dy", "dL_dW2", "dL_db2", "dL_dh", "dL_dz", "dL_dW1", "dL_db1", "dL_dX"]
         n, d, h, c = (worked.sizes[k] for k in "NDHC")
         assert np.shape(ex["z"]) == np.shape(ex["dL_dz"]) == (n, h) and np.shape(ex["dL_dW1"]) == (d, h)
@@ -173,5 +175,6 @@ def test_examples_cover_the_brief(verified):
     assert any(w.grads["h"] != w.grads["z"] for w in ids.values() if w.example.values["loss"] == "softmax")
     assert any(w.sizes["N"] > w.sizes["D"] for w in ids.values())
     note = ids["note-first-on"]
+    assert any(w.example.values["reg"] > 0 for w in ids.values())
     assert note.sizes == dict(zip("NDHC", (2, 2, 1, 2)))
     assert all(v == 0 for k in ("b1", "b2", "T") for v in note.values[k])

@@ -8,9 +8,9 @@ from gen.declare import Declaration
 from gen.declare import derivation as engine_derivation
 from gen.derivations.two_layer.context import example_extra, page_extra, shown_forms
 from gen.derivations.two_layer.figures import figures
-from gen.derivations.two_layer.network import GRADIENTS, NOTATION, SIZES, network
 from gen.derivations.two_layer.method import prove_method
-from gen.derivations.two_layer.steps import prove_reduction, steps
+from gen.derivations.two_layer.network import GRADIENTS, NOTATION, SIZES, network, variant_of
+from gen.derivations.two_layer.steps import prove_penalty, prove_reduction, steps
 from gen.derivations.two_layer.unmasked import prove_unmasked
 
 PROOF_SHAPES = {"squared": ((1, 1, 1, 1), (2, 1, 2, 1), (1, 2, 1, 2), (2, 2, 2, 2), (3, 2, 1, 2)),
@@ -18,9 +18,10 @@ PROOF_SHAPES = {"squared": ((1, 1, 1, 1), (2, 1, 2, 1), (1, 2, 1, 2), (2, 2, 2, 
 """(N, D, H, C) at which every matrix form is proven: each size is 1 in one shape and greater than 1 in another."""
 
 def own_counts(all_steps):
-    """The derivation's own checks: the reduction to the note, when its mask drops out, and the method's rule."""
+    """The derivation's own checks: the reduction to the note, when its mask drops out, the method's rule, and the
+    gradients with the L2 penalty."""
     return {"reduction": prove_reduction(all_steps), "unmasked": prove_unmasked(all_steps),
-            "method": prove_method(all_steps)}
+            "method": prove_method(all_steps), "penalty": prove_penalty(all_steps)}
 
 
 DECLARATION = Declaration(
@@ -31,7 +32,8 @@ DECLARATION = Declaration(
     fields={"loss": schema.choice("squared", "softmax"), "X": schema.matrix("N,D"), "W1": schema.matrix("D,H"),
             "b1": schema.vector("H"), "W2": schema.matrix("H,C"), "b2": schema.vector("C"),
             "T": schema.matrix("N,C", when=("loss", "squared")),
-            "labels": schema.labels("N", classes="C", into="Y", when=("loss", "softmax"))},
+            "labels": schema.labels("N", classes="C", into="Y", when=("loss", "softmax")),
+            "reg": schema.number(at_least=0, default=0)},
     steps=steps,
     proofs={loss: tuple(dict(zip(SIZES, s)) for s in shapes) for loss, shapes in PROOF_SHAPES.items()},
     values=("z", "h", "y"),
@@ -49,6 +51,7 @@ DECLARATION = Declaration(
     shown_forms=shown_forms,
     figures=figures,
     graph_figure=False,
+    choose=variant_of,
 )
 
 

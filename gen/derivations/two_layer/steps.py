@@ -7,7 +7,7 @@ the walk's one step.  Equation numbers are given by order (`number`), never type
 
 import sympy as sp
 
-from gen.derivations.two_layer.network import GRADIENTS, LOSSES, SIZES, network
+from gen.derivations.two_layer.network import GRADIENTS, LOSSES, PENALTY, SIZES, network
 from gen.errors import VerificationError
 from gen.indexform import index_lines, loss_lines, p, q
 from gen.matexpr import gradient
@@ -55,10 +55,41 @@ def steps():
     for name in GRADIENTS[1:]:
         out.append(Step(f"d{name}_index", entry(name), index_lines(sq, name)))
         out.append(Step(f"d{name}", gradient_symbol(sq, name), (one_step(sq, name),)))
+    out += penalty_steps()
     for loss, graph in graphs.items():
         full = backward(graph, graph.symbols)
         out += [Step(f"full_{loss}_{name}", gradient_symbol(graph, name), (full[name],), loss) for name in GRADIENTS]
     return tuple(out + list(reduction_steps(sq)))
+
+
+PENALIZED = ("W2", "W1")
+"""The inputs the L2 penalty reads: only their gradients change."""
+PENALTY_SHAPES = ((1, 1, 1, 1), (2, 1, 2, 1), (1, 2, 2, 2))
+"""(N, D, H, C) at which the penalized gradients are proven, for each loss, in every sign pattern of z."""
+
+
+def penalty_steps():
+    """L = data loss + λ‖W₁‖² + λ‖W₂‖²: W₁ and W₂ each feed the penalty too, and collect 2λW from it."""
+    graph = network("squared" + PENALTY)
+    return [Step(f"reg_{name}", gradient_symbol(graph, name), (one_step(graph, name),), check="own")
+            for name in PENALIZED]
+
+
+def prove_penalty(all_steps):
+    """Every penalized line equals direct differentiation of either loss with the penalty, at every size
+    and sign pattern; returns the number of checks."""
+    checks = 0
+    for loss in LOSSES:
+        for sizes in PENALTY_SHAPES:
+            oracle = Oracle(network(loss + PENALTY), dict(zip(SIZES, sizes)))
+            for case in oracle.cases:
+                for step in (s for s in all_steps if s.name.startswith("reg_")):
+                    part = step.parts[0]
+                    if not oracle.agrees(part.lines[-1], part.claim, case):
+                        raise VerificationError(step.label, f"differs from direct differentiation of the {loss} "
+                                                f"loss with the penalty (sizes {sizes})")
+                    checks += 1
+    return checks
 
 
 def reduction_steps(graph):
@@ -80,7 +111,7 @@ def prove_reduction(all_steps):
     graph, sizes = network("squared"), dict(zip(SIZES, NOTE_SIZES))
     zeros = {key: [[0] * graph.shape_at(key, sizes)[1]] * graph.shape_at(key, sizes)[0] for key in ("T", "b1", "b2")}
     oracle = Oracle(graph, sizes, fixed=zeros)
-    reduced = [s for s in all_steps if s.check == "own"]
+    reduced = [s for s in all_steps if s.name.startswith("note_")]
     checks = 0
     for case in oracle.cases:
         for step in reduced:
