@@ -97,11 +97,12 @@ def test_size_cases_cover_one_to_four():
 def numpy_loss(example, a):
     z = a["X"] @ a["W1"] + a["b1"]
     y = np.maximum(z, 0) @ a["W2"] + a["b2"]
+    penalty = float(example.values["reg"]) * (np.sum(a["W1"] ** 2) + np.sum(a["W2"] ** 2))
     if loss_of(example) == "squared":
-        return np.sum((y - a["T"]) ** 2)
+        return np.sum((y - a["T"]) ** 2) + penalty
     shifted = y - y.max(axis=1, keepdims=True)
     logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(logp[np.arange(len(y)), labels_of(example)])
+    return -np.mean(logp[np.arange(len(y)), labels_of(example)]) + penalty
 
 
 def test_worked_examples_agree_with_finite_differences(verified):
@@ -133,6 +134,7 @@ def test_listing_reproduces_published_numbers(outputs):
             L, dL_dy = listing.softmax_loss(y, np.array(ex["labels"]))
         got = dict(zip(("dL_dW2", "dL_db2", "dL_dh", "dL_dz", "dL_dW1", "dL_db1", "dL_dX"),
                        listing.backward(a["X"], a["W1"], a["W2"], z, h, dL_dy)))
+        L, got["dL_dW1"], got["dL_dW2"] = listing.l2_penalty(L, got["dL_dW1"], got["dL_dW2"], a["W1"], a["W2"], ex["reg"])
         got.update(z=z, h=h, y=y, L=L, dL_dy=dL_dy)
         for key, value in got.items():
             assert np.allclose(value, np.array(ex[key], dtype=float), rtol=1e-12, atol=1e-13), (ex["id"], key)

@@ -39,3 +39,8 @@ def backward(X, W1, W2, z, h, dL_dy):
     dL_db1 = dL_dz.sum(axis=0)
     dL_dX = dL_dz @ W1.T
     return dL_dW2, dL_db2, dL_dh, dL_dz, dL_dW1, dL_db1, dL_dX
+
+
+def l2_penalty(L, dL_dW1, dL_dW2, W1, W2, reg):
+    L = L + reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
+    return L, dL_dW1 + 2 * reg * W1, dL_dW2 + 2 * reg * W2   # each weight also feeds the penalty
