@@ -1,5 +1,6 @@
 """Pages from templates: one set of Jinja templates per derivation and language, one shared context."""
 
+import functools
 import posixpath
 from functools import partial
 from pathlib import Path
@@ -31,9 +32,13 @@ def environment(folder):
 
 
 def glossary(lang):
-    """The shared terms in one language: key → term."""
-    terms = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
-    return {key: entry[lang] for key, entry in terms.items()}
+    """The shared terms in one language: key → term (the file is read each time, parsed once per content)."""
+    return {key: entry[lang] for key, entry in _terms(GLOSSARY.read_text(encoding="utf-8")).items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _terms(text):
+    return yaml.safe_load(text)
 
 
 def xref(equations, page, derivation, name):
