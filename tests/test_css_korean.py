@@ -17,7 +17,8 @@ def keep_all_problems(css):
     """What is wrong with the Korean word-break rules of `css` (empty when right)."""
     found = [(sel, body) for sel, body in rules(css) if re.search(r"word-break\s*:\s*keep-all", body)]
     problems = [] if found else ["no word-break: keep-all"]
-    problems += [f"unscoped: {sel}" for sel, _ in found if not re.search(r':lang\(ko\)|\[lang="?ko"?\]', sel)]
+    parts = [part.strip() for sel, _ in found for part in sel.split(",")]
+    problems += [f"unscoped: {part}" for part in parts if not re.search(r':lang\(ko\)|\[lang="?ko"?\]', part)]
     wraps = [sel for sel, body in rules(css) if re.search(r"overflow-wrap\s*:\s*anywhere", body) and "code" in sel]
     return problems + ([] if wraps else ["long code/URLs cannot wrap"])
 
