@@ -15,7 +15,7 @@ site_build = importlib.import_module("gen.site.build")  # the module (gen.site.b
 
 def fake_build(fail_online):
     """A stand-in for one variant's mkdocs + typesetting run: writes pages, then fails if asked."""
-    def variant(root, out, engine, *, offline, base, pages=None):
+    def variant(root, out, engine, *, offline, base, pages=None, **_):
         out.mkdir(parents=True, exist_ok=True)
         (out / "index.html").write_text("offline" if offline else "new", encoding="utf-8")
         if fail_online and not offline:
