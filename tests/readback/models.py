@@ -48,7 +48,7 @@ def _weights(idx):
 
 def note(sizes=None):
     return Model(
-        inputs={"X": (2, 2), "W_1": (2, 1), "W_2": (1, 2)},
+        inputs={"X": (2, 2), "W_1": (2, 1), "W_2": (1, 2), "t": (1, 1)},  # t: ReLU's argument, where defined
         defs=[("z", "X W_1"), ("h", r"\operatorname{ReLU}\left(z\right)"), ("y", "h W_2"),
               ("L", r"\left\lVert y \right\rVert^{2}")],
         sizes={}, entries={"x": "X", "w": _weights})
