@@ -11,7 +11,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from tests.readback import balls
-from tests.readback.evaluate import Evaluator, Scope, Unreadable, array
+from tests.readback.evaluate import Evaluator, Scope, Unreadable, array, position
 from tests.readback.tex import parse
 
 
@@ -204,7 +204,6 @@ class Point:
 
 
 def _position(values, name, idx):
-    from tests.readback.evaluate import _position as position
     if name not in values:
         raise Unreadable(f"the name {name}")
     return idx if isinstance(idx, tuple) else position(values[name].shape, idx)

@@ -89,14 +89,7 @@ def given(chain, derivation):
     if node is None:
         return None
 
-    class Bare:
-        model = models.Model({}, [], {})
-
-        def scope(self, values, rounded=False):
-            from tests.readback.evaluate import Scope
-            return Scope(values, {}, lambda b, i: (b, i), None, rounded)
-
-    value, _ = evaluate(Bare(), {}, node, False, {})
+    value, _ = evaluate(models.Point(models.Model({}, [], {}), {}), {}, node, False, {})
     return name, value
 
 
