@@ -198,6 +198,20 @@ def test_the_read_back_catches_a_lost_transpose_in_a_line_of_symbols():
     assert wrong_lines(path, text) == {block_of(text, line)}
 
 
+def test_a_case_line_is_read_in_the_case_the_page_states():
+    """(26) and (27) drop the term of z₂ and are right where z₂ ≤ 0; stated for z₂ > 0, both are reported. The same
+    for (13), ∂h₂/∂z = [0; 0], when the list of cases names it for z₂ > 0."""
+    path = DOCS / "en" / "derivation.md"
+    page = path.read_text(encoding="utf-8")
+    right, wrong = r"Case 2: $z_{1} > 0,\ z_{2} \leq 0$", r"Case 2: $z_{1} > 0,\ z_{2} > 0$"
+    assert f"\n{right}\n" in page and f"- {right} — equation [(13)]" in page
+    tags = {r.chain.tag for r in read_back(path, page.replace(f"\n{right}\n", f"\n{wrong}\n"))
+            if r.verdict == "wrong"}
+    assert tags == {"26", "27"}
+    tags = {r.chain.tag for r in read_back(path, page.replace(f"- {right}", f"- {wrong}")) if r.verdict == "wrong"}
+    assert tags == {"13"}
+
+
 def test_the_errata_pages_quotations_must_be_wrong():
     """A quotation of the note that held would be reported: here the corrected line is put in its place."""
     path = DOCS / "en" / "errata.md"

@@ -26,6 +26,8 @@ class Chain:
     """The section's text outside display math (where an example states p = 1, s = 2)."""
     block: int = field(default=0)
     """Which display block of the page it is in."""
+    lead: str = ""
+    """The text from the last heading before the block to the block, display math left out."""
 
 
 def scan(text):
@@ -96,6 +98,7 @@ def joined(group):
 def chains(page):
     """Every chain of a page's text, in order."""
     out, starts = [], [m.start() for m in re.finditer(r"^## ", page, re.M)]
+    headings = [m.start() for m in re.finditer(r"^#+ ", page, re.M)]
     for number, match in enumerate(DISPLAY.finditer(page)):
         section = sum(1 for s in starts if s < match.start())
         lo = starts[section - 1] if section else 0
@@ -104,6 +107,7 @@ def chains(page):
         tex = match.group(1)
         tag = TAG.search(tex)
         line = page.count("\n", 0, match.start()) + 1
+        lead = DISPLAY.sub("", page[max([h for h in headings if h < match.start()], default=0):match.start()])
         for members in equations(TAG.sub("", tex)):
-            out.append(Chain(members, tag.group(1) if tag else "", line, section, prose, number))
+            out.append(Chain(members, tag.group(1) if tag else "", line, section, prose, number, lead))
     return out

@@ -7,7 +7,7 @@
 import re
 from pathlib import Path
 
-from tests.readback import models
+from tests.readback import models, tex
 from tests.readback.blocks import chains
 from tests.readback.check import Result, check, evaluate, read
 from tests.readback.evaluate import ShapeError, Unreadable
@@ -101,7 +101,7 @@ def read_back(path, text=None):
         return errata(found)
     if path.name != "examples.md":
         sets = scenarios(derivation)
-        return [check(chain, sets) for chain in found]
+        return [check(chain, in_stated_case(chain, found, sets)) for chain in found]
     out, inputs, point, section = [], {}, None, None
     for chain in found:
         if chain.section != section:
@@ -118,6 +118,33 @@ def read_back(path, text=None):
                 raise AssertionError(f"{path}:{chain.line}: no worked example's inputs before it ({error})")
         out.append(check(chain, [("the example", [(point, point.values)])]))
     return out
+
+
+CASE = r"(?:Case|경우) \d+: \$([^$]+)\$"
+LISTED = re.compile(rf"^- {CASE} — (?:equation|식) \[\(([^)]+)\)\]", re.M)
+LEADING = re.compile(rf"^{CASE}", re.M)
+
+
+def in_stated_case(chain, found, sets):
+    """The scenarios a chain is read in: those of the case the page states for it (a list item `Case 2: … —
+    equation (13)`, or a line `Case 2: …` since the last heading), else all."""
+    listed = {tag: cond for cond, tag in LISTED.findall("".join({c.prose for c in found}))}
+    cases = LEADING.findall(chain.lead)
+    condition = listed.get(chain.tag) or (cases[-1] if cases else None)
+    if condition is None:
+        return sets
+    node = tex.condition(tex.tokens(condition))
+    chosen = [(label, points) for label, points in sets if _holds(node, points[0][0])]
+    assert chosen, f"no scenario is the case {condition} the page states"
+    return chosen
+
+
+def _holds(node, point):
+    """Whether a condition (z₁ > 0, z₂ ≤ 0) holds at a point."""
+    def number(side):
+        return evaluate(point, point.values, side, False, {})[0][0, 0]
+    return all({">": number(a).m > number(b).m, "<=": number(a).m <= number(b).m,
+                "<": number(a).m < number(b).m, ">=": number(a).m >= number(b).m}[rel] for a, rel, b in node[1])
 
 
 def errata(found):
