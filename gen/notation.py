@@ -144,6 +144,10 @@ class Printer(LatexPrinter):
             if len(rest) == 1 and isinstance(rest[0], sp.MatAdd):  # c (A + B); c A ⊙ B needs none
                 inner = rf"\left({inner}\right)"
             return f"{coefficient} {inner}"
+        if expr.could_extract_minus_sign() and len(matrices) > 1:
+            # −𝟏ᵀ (A ⊙ B): sympy brackets the factors of a negated product as those of a sum, and drops the ⊙'s
+            args = list(expr.args[1:]) if expr.args[0] == -1 else [-expr.args[0], *expr.args[1:]]
+            return rf"- {super()._print_MatMul(sp.MatMul(*args, evaluate=False))}"
         return super()._print_MatMul(expr)
 
     def _print_Integer(self, expr):
