@@ -54,7 +54,7 @@ def note(sizes=None):
         sizes={}, entries={"x": "X", "w": _weights})
 
 
-def two_layer(sizes, loss):
+def two_layer(sizes, loss, reg=False):
     n, d, hid, c = (sizes[k] for k in "NDHC")
     inputs = {"X": (n, d), "W_1": (d, hid), "b_1": (1, hid), "W_2": (hid, c), "b_2": (1, c)}
     defs = [("z", r"X W_1 + \mathbf{1} b_1"), ("h", r"\operatorname{ReLU}\left(z\right)"),
@@ -65,11 +65,21 @@ def two_layer(sizes, loss):
         defs += [(r"\ell", f"Y {labels}"),  # ℓᵢ: the class of row i, 1-based as the pages index
                  ("P", r"\frac{e^{y}}{e^{y} \mathbf{1}}"),
                  ("L", r"- \frac{1}{N} \mathbf{1}^{T} \left(Y \odot \log\left(P\right)\right) \mathbf{1}")]
-        return Model(inputs, defs, sizes, kinds={"Y": "onehot"})
+        return _penalized(Model(inputs, defs, sizes, kinds={"Y": "onehot"}), reg)
     inputs["T"] = (n, c)
     defs += [("r", "y - T"), ("L", r"\left\lVert r \right\rVert^{2}")]
     kinds = {"b_1": "zero", "b_2": "zero", "T": "zero"} if loss == "note" else {}
-    return Model(inputs, defs, sizes, kinds=kinds)
+    return _penalized(Model(inputs, defs, sizes, kinds=kinds), reg)
+
+
+def _penalized(model, reg):
+    """With `reg`, the assignment's L2 penalty: L + λ(‖W₁‖² + ‖W₂‖²), λ an input (the examples' `reg`)."""
+    if not reg:
+        return model
+    (name, data), rest = model.defs[-1], model.defs[:-1]
+    penalty = r"\lambda \left(\left\lVert W_1 \right\rVert^{2} + \left\lVert W_2 \right\rVert^{2}\right)"
+    return Model({**model.inputs, r"\lambda": (1, 1)}, rest + [(name, f"{data} + {penalty}")], model.sizes,
+                 kinds={**model.kinds, r"\lambda": "positive"})
 
 
 def batchnorm(sizes):

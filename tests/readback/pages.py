@@ -30,7 +30,8 @@ def scenarios(derivation):
                 for a, b in ((True, True), (True, False), (False, True), (False, False))]
     if derivation == "two-layer":
         sizes = {"N": 3, "D": 2, "H": 2, "C": 3}
-        return [(loss, _points(models.two_layer(sizes, loss))) for loss in ("squared", "softmax")] + [
+        return [(loss + (" with reg" if reg else ""), _points(models.two_layer(sizes, loss, reg)))
+                for loss in ("squared", "softmax") for reg in (False, True)] + [
             ("the note's net", _points(models.two_layer({"N": 2, "D": 2, "H": 1, "C": 2}, "note")))]
     if derivation == "batchnorm":
         return [("N = 3, D = 2", _points(models.batchnorm({"N": 3, "D": 2})))]
@@ -58,7 +59,8 @@ def model_for(derivation, inputs, prose):
         return models.note()
     if derivation == "two-layer":
         (n, d), hid, c = shape["X"], shape["W_1"][1], shape["W_2"][1]
-        return models.two_layer({"N": n, "D": d, "H": hid, "C": c}, "softmax" if "Y" in inputs else "squared")
+        return models.two_layer({"N": n, "D": d, "H": hid, "C": c}, "softmax" if "Y" in inputs else "squared",
+                                reg=r"\lambda" in inputs)
     if derivation == "batchnorm":
         return models.batchnorm(dict(zip("ND", shape["X"])))
     if derivation == "svm":
@@ -71,7 +73,7 @@ def model_for(derivation, inputs, prose):
     return models.rnn({"T": steps, "N": shape["X_1"][0], "D": shape["X_1"][1], "H": shape["W_h"][0]})
 
 
-INPUTS = {"note": {"X", "W_1", "W_2"}, "two-layer": {"X", "W_1", "b_1", "W_2", "b_2", "T", "Y"},
+INPUTS = {"note": {"X", "W_1", "W_2"}, "two-layer": {"X", "W_1", "b_1", "W_2", "b_2", "T", "Y", r"\lambda"},
           "batchnorm": {"X", r"\gamma", r"\beta", r"\varepsilon", "G"}, "svm": {"X", "W", "Y", r"\lambda"},
           "conv": {"X", "K", "b", "G"}, "rnn": {"h_0", "W_x", "W_h", "b"}}
 
