@@ -82,14 +82,20 @@ def prove_penalty(all_steps):
     for loss in LOSSES:
         for sizes in PENALTY_SHAPES:
             oracle = Oracle(network(loss + PENALTY), dict(zip(SIZES, sizes)))
-            for case in oracle.cases:
-                for step in (s for s in all_steps if s.name.startswith("reg_")):
-                    part = step.parts[0]
-                    if not oracle.agrees(part.lines[-1], part.claim, case):
-                        raise VerificationError(step.label, f"differs from direct differentiation of the {loss} "
-                                                f"loss with the penalty (sizes {sizes})")
-                    checks += 1
+            checks += _agree(oracle, [s for s in all_steps if s.name.startswith("reg_")],
+                             lambda case: f"differs from direct differentiation of the {loss} loss with the penalty "
+                                          f"(sizes {sizes})")
     return checks
+
+
+def _agree(oracle, chosen, problem):
+    """Each step's last line against the oracle in every case; returns the number of checks."""
+    for case in oracle.cases:
+        for step in chosen:
+            part = step.parts[0]
+            if not oracle.agrees(part.lines[-1], part.claim, case):
+                raise VerificationError(step.label, problem(case))
+    return len(oracle.cases) * len(chosen)
 
 
 def reduction_steps(graph):
@@ -112,12 +118,5 @@ def prove_reduction(all_steps):
     zeros = {key: [[0] * graph.shape_at(key, sizes)[1]] * graph.shape_at(key, sizes)[0] for key in ("T", "b1", "b2")}
     oracle = Oracle(graph, sizes, fixed=zeros)
     reduced = [s for s in all_steps if s.name.startswith("note_")]
-    checks = 0
-    for case in oracle.cases:
-        for step in reduced:
-            part = step.parts[0]
-            if not oracle.agrees(part.lines[-1], part.claim, case):
-                raise VerificationError(step.label, f"the reduced form differs from direct differentiation of the "
-                                        f"note's loss (case {case.id})")
-            checks += 1
-    return checks
+    return _agree(oracle, reduced, lambda case: f"the reduced form differs from direct differentiation of the "
+                                                f"note's loss (case {case.id})")
