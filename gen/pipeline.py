@@ -7,7 +7,7 @@ derivation's equations (`xref`) by name, with the number that derivation gives i
 import hashlib
 from pathlib import Path
 
-from gen import verifycache
+from gen import pagecache, verifycache
 from gen.background import Background
 from gen.errors import GenError, VerificationError
 from gen.paths import LANGUAGES, download_href
@@ -121,11 +121,24 @@ def generate(derivations, examples=None, only=None, memo=None, cache=None, repor
     """All generated files: relative path → text, for every derivation (or those named in `only`).
 
     `examples` maps a derivation's name to another examples file; `memo`, `cache` and `report` are as for
-    `verify_all`."""
+    `verify_all`. With a `cache`, a derivation none of whose inputs changed (`gen.pagecache.key`) gives the
+    files an earlier run rendered, and is neither computed nor verified again."""
     chosen = [d for d in derivations if only is None or d.name in only]
-    verified = verify_all(chosen, examples, memo, cache, report)
+    report = report or (lambda name, how: None)
     site = site_context(derivations)
-    outputs = {}
-    for derivation in chosen:
-        outputs.update(render_derivation(derivation, verified[derivation.name], site))
-    return outputs
+    pages = pagecache.PageCache(cache.folder) if cache is not None else None
+    files, todo = {}, []
+    for d in chosen:
+        page_key = pagecache.key(d, (examples or {}).get(d.name, d.default_examples), site) \
+            if pages is not None and d.accept else None
+        files[d.name] = pages.get(d.name, page_key) if page_key else None
+        if files[d.name] is not None:
+            report(d.name, "reused (pages kept from an earlier run)")
+        else:
+            todo.append((d, page_key))
+    verified = verify_all([d for d, _ in todo], examples, memo, cache, report)
+    for d, page_key in todo:
+        files[d.name] = render_derivation(d, verified[d.name], site)
+        if page_key:
+            pages.put(d.name, page_key, files[d.name])
+    return {path: text for d in chosen for path, text in files[d.name].items()}

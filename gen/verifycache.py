@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 """The entries' format; an entry of another is a miss."""
 ENV = "GEN_VERIFY_CACHE"
 FOLDER = ".verify-cache"
@@ -36,7 +36,7 @@ def folder(root: Path) -> Path:
     return Path(os.environ[ENV]) if os.environ.get(ENV) else Path(root) / FOLDER
 
 
-def _files(top: Path, skip=()):
+def files(top: Path, skip=()):
     """Every file under `top` that a verification may read, in a fixed order; `skip`: folders left out."""
     for path in sorted(top.rglob("*")):
         parts = path.relative_to(top).parts
@@ -66,9 +66,9 @@ def key(derivation, source) -> str:
         examples = b"(unreadable)"
     part("examples", examples)
     if not own.is_relative_to(GEN):  # a derivation from outside gen/ (a test's): its folder too
-        for path in _files(own):
+        for path in files(own):
             part("own/" + path.relative_to(own).as_posix(), path.read_bytes())
-    for path in _files(GEN, skip=[*others, GEN / "site"]):
+    for path in files(GEN, skip=[*others, GEN / "site"]):
         part(path.relative_to(GEN).as_posix(), path.read_bytes())
     return digest.hexdigest()
 
@@ -85,46 +85,66 @@ def _plain(value):
     return value
 
 
-class VerifyCache:
-    """The entries in one folder (made when the first is written)."""
+class Store:
+    """Entries in one folder (made when the first is written), each a JSON file named by its kind and key."""
 
     def __init__(self, where: Path):
         self.folder = Path(where)
 
-    def _path(self, derivation_name: str, entry_key: str) -> Path:
-        return self.folder / f"{derivation_name}-{entry_key}.json"
+    def _path(self, kind: str, entry_key: str) -> Path:
+        return self.folder / f"{kind}-{entry_key}.json"
+
+    def read(self, kind: str, entry_key: str, entry_format: int):
+        """What was kept for `entry_key`, or None: no entry, or one that cannot be trusted whole."""
+        try:
+            entry = json.loads(self._path(kind, entry_key).read_text(encoding="utf-8"))
+            if (entry["format"], entry["kind"], entry["key"]) != (entry_format, kind, entry_key):
+                return None
+            return entry["payload"]
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, RecursionError, MemoryError):
+            return None
+
+    def write(self, kind: str, entry_key: str, entry_format: int, payload):
+        """Keep `payload` (JSON data) for `entry_key`: written beside, then renamed into place (a reader sees all
+        or none). A folder that cannot be written only means the next run does the work again."""
+        text = json.dumps({"format": entry_format, "kind": kind, "key": entry_key, "payload": payload},
+                          ensure_ascii=False)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.replace(temporary, self._path(kind, entry_key))
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass
+
+
+class VerifyCache:
+    """The verifications' counts in one folder."""
+
+    def __init__(self, where: Path):
+        self.folder = Path(where)
+        self.store = Store(where)
 
     def get(self, derivation_name: str, entry_key: str):
         """The counts kept for `entry_key`, or None: no entry, or one that cannot be trusted whole."""
+        text = self.store.read(derivation_name, entry_key, FORMAT)
         try:
-            entry = json.loads(self._path(derivation_name, entry_key).read_text(encoding="utf-8"))
-            if (entry["format"], entry["derivation"], entry["key"]) != (FORMAT, derivation_name, entry_key):
-                return None
-            counts = ast.literal_eval(entry["counts"])
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, SyntaxError, MemoryError,
-                RecursionError):
+            counts = ast.literal_eval(text) if isinstance(text, str) else None
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
             return None
         return counts if isinstance(counts, dict) else None
 
     def put(self, derivation_name: str, entry_key: str, counts: dict):
-        """Keep `counts` for `entry_key`: written beside, then renamed into place (a reader sees all or none).
-        A folder that cannot be written only means the next run verifies again."""
+        """Keep `counts` for `entry_key` (nothing is kept of counts that are not plain data)."""
         counts = _plain(counts)
         try:
             if ast.literal_eval(repr(counts)) != counts:  # not plain data: nothing to keep
                 return
         except (ValueError, TypeError, SyntaxError):
             return
-        text = json.dumps({"format": FORMAT, "derivation": derivation_name, "key": entry_key, "counts": repr(counts)})
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{derivation_name}-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(text)
-                os.replace(temporary, self._path(derivation_name, entry_key))
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        self.store.write(derivation_name, entry_key, FORMAT, repr(counts))

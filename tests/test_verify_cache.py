@@ -124,7 +124,7 @@ def test_an_unwritable_folder_only_means_no_entry(tmp_path):
 def entry(**fields):
     """An entry's text: the whole one for COUNTS, with `fields` replaced (None drops one)."""
     import json
-    whole = {"format": verifycache.FORMAT, "derivation": "note", "key": ENTRY_KEY, "counts": repr(COUNTS), **fields}
+    whole = {"format": verifycache.FORMAT, "kind": "note", "key": ENTRY_KEY, "payload": repr(COUNTS), **fields}
     return json.dumps({k: v for k, v in whole.items() if v is not None})
 
 
@@ -135,11 +135,11 @@ BAD = {
     "a-list": "[1, 2]",
     "other-format": entry(format=verifycache.FORMAT + 1),
     "other-key": entry(key="f" * 64),
-    "other-derivation": entry(derivation="svm"),
-    "counts-not-literal": entry(counts="__import__('os').getcwd()"),
-    "counts-not-a-dict": entry(counts="[1, 2]"),
-    "counts-cut": entry(counts=repr(COUNTS)[:-3]),
-    "no-counts": entry(counts=None),
+    "other-derivation": entry(kind="svm"),
+    "counts-not-literal": entry(payload="__import__('os').getcwd()"),
+    "counts-not-a-dict": entry(payload="[1, 2]"),
+    "counts-cut": entry(payload=repr(COUNTS)[:-3]),
+    "no-counts": entry(payload=None),
 }
 
 
