@@ -63,8 +63,6 @@ class Declaration:
     """The field of an example that chooses its graph (the two-layer net's `loss`), if any."""
     index_sizes: dict | None = None
     """Sizes at which index-notation lines are checked entry by entry (each size > 1)."""
-    kink_field: str | None = None
-    """The field a message names when an example sits exactly on a kink."""
     listing: str | None = None
     """A NumPy listing (file name in the folder) that the examples page shows and the tests run."""
     checks: Callable | None = None
@@ -127,7 +125,7 @@ def shown_path(path, folder):
 
 def compute(decl, path):
     """Examples file → computed examples and steps (InputError names file, example and field)."""
-    workeds = compute_all(decl.graph, decl.fields, path, decl.kink_field, decl.check_example)
+    workeds = compute_all(decl.graph, decl.fields, path, decl.check_example)
     return Computed(decl, named_steps(decl), workeds, shown_path(path, decl.folder))
 
 

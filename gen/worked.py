@@ -6,10 +6,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from gen.cases import case_of
-from gen.errors import InputError
-from gen.figures.graphs import rule_text
+from gen.errors import InputError, VerificationError
 from gen.inputs import position
-from gen.notation import Notation
 from gen.numbers import DIGITS, GUARD, evaluate
 from gen.schema import load
 from gen.walk import backward, forward
@@ -37,6 +35,21 @@ class Worked:
     @property
     def sizes(self):
         return self.example.sizes
+
+
+def at_kinks(worked):
+    """(input, row, column), 1-based, of every entry exactly at a kink (a ReLU's z = 0), where the convention
+    ReLU′(0) = 0 decides the local gradient: the entry counts as off, so ∂L/∂z is 0 there (checked)."""
+    found = []
+    for _, z in worked.graph.kinks():
+        for a in range(worked.values[z].rows):
+            for b in range(worked.values[z].cols):
+                if worked.values[z][a, b] == 0:
+                    if worked.grads[z][a, b] != 0:
+                        raise VerificationError(f"dL/d{z}", f"example {worked.id!r}: {z}[{a + 1},{b + 1}] = 0 but "
+                                                f"the gradient there is {worked.grads[z][a, b]}, not 0 (ReLU'(0) = 0)")
+                    found.append((z, a + 1, b + 1))
+    return found
 
 
 def series(graph, name):
@@ -79,32 +92,15 @@ def graph_inputs(graph, fields, example):
     return inputs
 
 
-def refuse_kinks(graph, values, example, path, field):
-    """Refuse an entry exactly at a kink (z = 0): the site states ReLU'(0) = 0 but shows no example there."""
-    for node, z in graph.kinks():
-        zeros = [(a, b) for a in range(values[z].rows) for b in range(values[z].cols) if values[z][a, b] == 0]
-        if zeros:
-            a, b = zeros[0]
-            rule = rule_text(graph, Notation(), z)
-            entry = f"{graph.entries[z][a, b]} = {z}[{a + 1},{b + 1}]" if z in graph.entries else f"{z}[{a + 1},{b + 1}]"
-            fed = [n for n in graph.order if graph.nodes[n].role == "input" and graph.depends(z, n)]
-            raise InputError(path, example.id, field, f"{entry} of {rule} is exactly 0, "
-                             "the kink of ReLU where it has no derivative; the site follows the convention "
-                             f"ReLU'(0) = 0 but does not show examples at the kink: change {', '.join(fed[:-1])} "
-                             f"or {fed[-1]}", position(example.marks.get(field)))
-
-
 def evaluated(matrix, digits=DIGITS):
     """Exact where rational; any other entry evaluated to `digits` significant digits."""
     return sp.ImmutableMatrix(matrix.applyfunc(lambda v: evaluate(v, digits)))
 
 
-def compute(graph, fields, example, path=None, kink_field=None):
-    """Every value and gradient of one example by the walk."""
+def compute(graph, fields, example):
+    """Every value and gradient of one example by the walk (an entry at a kink is off: ReLU′(0) = 0)."""
     inputs = graph_inputs(graph, fields, example)
     values = forward(graph, inputs, settle=lambda m: evaluated(m, DIGITS + GUARD))
-    if graph.kinks() and kink_field:
-        refuse_kinks(graph, values, example, path, kink_field)
     grads = backward(graph, values)
     case = case_of(graph, values, example.sizes) if graph.kinks() else None
     return Worked(example, graph, {n: evaluated(v) for n, v in values.items()},
@@ -116,11 +112,10 @@ def _matrix(g):
     return sp.ImmutableMatrix(g) if isinstance(g, sp.MatrixBase) else sp.ImmutableMatrix([[g]])
 
 
-def compute_all(graph_of, fields, path, kink_field=None, check=None):
+def compute_all(graph_of, fields, path, check=None):
     """Every example of a file, computed on the graph `graph_of(example)` chooses; every problem raised together.
     `check(example)` may name a field that does not fit the others (`Declaration.check_example`)."""
-    return tuple(load(path, fields, lambda example: compute(graph_of(fitting(check, example, path)), fields, example,
-                                                            path, kink_field)))
+    return tuple(load(path, fields, lambda example: compute(graph_of(fitting(check, example, path)), fields, example)))
 
 
 def fitting(check, example, path):

@@ -100,8 +100,6 @@ CASES = {
     "nan": (doc(entry(X="[[.nan, 2], [3, -1]]")), "bad", "X", "NaN and infinity"),
     "inf": (doc(entry(W1="[[.inf], [1]]")), "bad", "W1", "NaN and infinity"),
     "minus-inf": (doc(entry(W2="[[1, -.inf]]")), "bad", "W2", "NaN and infinity"),
-    # z1 = 1·1 + (−1)·1 = 0: the kink of ReLU.
-    "z-at-kink": (doc(entry(X="[[1, -1], [1, 2]]", W1="[[1], [1]]")), "bad", "W1", "ReLU'(0) = 0"),
     "python-object-tag": (doc(entry(X='!!python/object/apply:os.system ["echo hacked > {tmp}/pwned"]')),
                           None, None, "python/object/apply:os.system"),
 }
@@ -138,17 +136,34 @@ def test_bad_examples_file_is_refused(case, out, tmp_path, process=False):
     before = snapshot(out)
     proc = run_gen(bad, out, process)
     check_refused(proc, bad, label, field, fragment, before, out)
-    if case == "z-at-kink":
-        assert "z1" in proc.stderr and "kink" in proc.stderr
     if case in ("yaml-syntax", "duplicate-mapping-key"):
         assert re.match(rf"error: {re.escape(str(bad))}:\d+:\d+: ", proc.stderr)  # points at the place
     assert not (tmp_path / "pwned").exists()
 
 
-@pytest.mark.parametrize("case", ["yaml-syntax", "W1-flat-list", "z-at-kink", "python-object-tag"])
+@pytest.mark.parametrize("case", ["yaml-syntax", "W1-flat-list", "nan", "python-object-tag"])
 def test_refused_by_the_real_command(case, out, tmp_path):
     """The same through `python -m gen` in a new process: its exit status, its one line, no traceback."""
     test_bad_examples_file_is_refused(case, out, tmp_path, process=True)
+
+
+def test_an_example_at_the_kink_is_accepted_and_the_convention_decides_it(tmp_path):
+    """z₁ = 1·1 + (−1)·1 = 0 exactly: accepted, counted as off (ReLU'(0) = 0: the case z₁ ≤ 0, ∂L/∂z₁ = 0), and
+    the page says the convention decides that entry. (In the note's network ∂L/∂h₁ is 0 too wherever h₁ is; the
+    two-layer tests hold an example where only the convention makes ∂L/∂z zero.)"""
+    examples = tmp_path / "kink.yml"
+    examples.write_text(doc(entry(id="kink", X="[[1, -1], [1, 2]]", W1="[[1], [1]]")), encoding="utf-8")
+    proc = run_gen(examples, tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((tmp_path / "out" / "data" / "worked-examples.json").read_text(encoding="utf-8"))
+    kink = next(e for e in data["examples"] if e["id"] == "kink")
+    assert kink["case"] == "z1<=0,z2>0" and Decimal(str(kink["z"][0][0])) == 0
+    assert Decimal(str(kink["dL_dz"][0][0])) == 0 and Decimal(str(kink["h"][0][0])) == 0
+    page = (tmp_path / "out" / "en" / "examples.md").read_text(encoding="utf-8")
+    section = page[page.index("## Example `kink`"):]
+    assert "At $z_1 = 0$ the ReLU has no derivative; the site's convention $\\operatorname{ReLU}'(0) = 0$" in section
+    first = page[page.index("## Example `first`"):page.index("## Example `kink`")]
+    assert "convention" not in first
 
 
 @pytest.mark.parametrize("kind", ["missing-file", "directory"])

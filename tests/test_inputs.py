@@ -30,7 +30,6 @@ EXPECTED = [  # (line, column, example, field, part of the problem), in file ord
     (9, 11, "bad", "W2", "out of range (got '1e400'"),
     (9, 18, "bad", "W2", "(got '012': hexadecimal, octal and binary"),
     (10, 8, "bad", "b", "unknown key"),
-    (13, 9, "kink", "W1", "z1 = z[1,1] of z = XW₁ is exactly 0"),
     (15, 5, "#4", None, "each example must be a mapping"),
 ]
 

@@ -31,7 +31,8 @@ def references(text):
 
 
 def bare_references(text):
-    """`(24)`-style references in prose that are not links (math, quotes, headings and links removed)."""
+    """`(24)`-style references in prose that are not links (math, quotes, headings and links removed; a function's
+    argument, as in ReLU′(0), is not a reference)."""
     text = re.sub(r"\$\$.*?\$\$", " ", text, flags=re.S)
     text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)
     text = re.sub(r"\$[^$\n]*\$", " ", text)
@@ -39,7 +40,7 @@ def bare_references(text):
     text = re.sub(r"`[^`\n]*`", " ", text)
     text = re.sub(r"^#.*$", " ", text, flags=re.M)
     text = LINK.sub(" ", text)
-    return re.findall(r"\((?:[0-9]+|S[0-9])\)", text)
+    return re.findall(r"(?<![\w′'])\((?:[0-9]+|S[0-9])\)", text)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())

@@ -187,8 +187,11 @@ def test_kink_message(explorer):
     # z₂ = 1·2 + (-2)·1 = 0 exactly
     enter(explorer, dict(zip(ENTRIES, ["1", "2", "1", "-2", "2", "1", "1", "-2"])))
     assert "z₂ = 0" in explorer.text_content('[data-kink="1"]')
+    assert "ReLU′(0) = 0" in explorer.text_content('[data-kink="1"]')
     assert explorer.text_content('[data-kink="0"]') == ""
-    assert _no_numbers(shown(explorer))
+    got = shown(explorer)  # every result shown; the convention counts z₂ as off: the case z₂ ≤ 0, ∂L/∂z₂ = 0
+    assert got["case"] == "z1>0,z2<=0" and got["values"]["dL_dz.1.0"] == "0" and got["values"]["h.1.0"] == "0"
+    assert not any(text == "" for text in got["values"].values())
 
 
 def test_numbers_in_address_and_language_switch(browser, site):

@@ -10,7 +10,7 @@ from genrun import refused_example
 
 def load_examples(path):
     """The file read and computed as generation does (a kink is refused there too)."""
-    return compute_all(DECLARATION.graph, DECLARATION.fields, path, DECLARATION.kink_field)
+    return compute_all(DECLARATION.graph, DECLARATION.fields, path)
 
 GOOD = """\
 examples:
@@ -56,9 +56,13 @@ def test_shape_mismatch_names_field_and_both_shapes(tmp_path, old, new, field, w
         assert word in str(error), (word, str(error))
 
 
-def test_kink_refused(tmp_path):
-    error = refused(tmp_path, "b1: [0.25, 0.5]", "b1: [-2, 0.5]")  # z[1,1] = 1·1 + 2·0.5 − 2 = 0
-    assert error.field == "W1" and "z[1,1]" in str(error) and "exactly 0" in str(error)
+def test_an_entry_at_the_kink_is_off(tmp_path):
+    """z[1,1] = 1·1 + 2·0.5 − 2 = 0 exactly: accepted, and ReLU'(0) = 0 makes its entry of ∂L/∂z 0 where ∂L/∂h is not."""
+    path = tmp_path / "examples.yml"
+    path.write_text(GOOD.replace("b1: [0.25, 0.5]", "b1: [-2, 0.5]"), encoding="utf-8")
+    (worked,) = load_examples(path)
+    assert worked.values["z"][0, 0] == 0 and worked.values["h"][0, 0] == 0
+    assert worked.grads["h"][0, 0] != 0 and worked.grads["z"][0, 0] == 0
 
 
 def test_labels_out_of_range(tmp_path):

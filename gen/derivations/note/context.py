@@ -18,6 +18,7 @@ from gen.derivations.note.names import NOTATION, tex, tex_with
 from gen.notation import Indicator, matrix_tex, partial
 from gen.numbers import number_text
 from gen.walk import one_step
+from gen.worked import at_kinks
 
 
 def forward_equations(net):
@@ -124,6 +125,7 @@ def worked_context(net, worked, steps):
         "conditions": condition_tex(worked.case, NOTATION),
         "on": list(worked.case.on),
         "off_units": [i + 1 for i, o in enumerate(worked.case.on) if not o],
+        "kinks": [row for _, row, _ in at_kinks(worked)],
         "z": [number_text(v) for v in worked.values["z"]],
         "L": number_text(worked.values["L"][0, 0]),
         "forward": worked_forward(net, worked),

@@ -28,8 +28,8 @@ class Worked(EngineWorked):
 
 
 def load(net, path):
-    """Every example of the file, computed (InputError names file, example and field; z = 0 refused)."""
-    workeds = compute_all(lambda example: net.graph, FIELDS, path, "W1")
+    """Every example of the file, computed (InputError names file, example and field)."""
+    workeds = compute_all(lambda example: net.graph, FIELDS, path)
     return tuple(Worked(**vars(w), env=_env(net, w.values)) for w in workeds)
 
 

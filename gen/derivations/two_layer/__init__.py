@@ -42,7 +42,6 @@ DECLARATION = Declaration(
     pages=("index.md", "derivation.md", "examples.md", "explorer.md"),
     variant="loss",
     index_sizes=dict(zip(SIZES, (2, 3, 2, 3))),
-    kink_field="W1",
     label="2L",
     listing="listing.py",
     checks=own_counts,

@@ -7,6 +7,7 @@ from gen.declare import forward_tex
 from gen.derivations.two_layer.explorer import explorer_context
 from gen.derivations.two_layer.network import GRADIENTS, NOTATION, grad_tex, network, tex
 from gen.equations import display, environment
+from gen.worked import at_kinks
 
 
 def forward_equations(loss):
@@ -40,4 +41,5 @@ def example_extra(worked):
             "labels": ", ".join(str(v) for v in worked.example.values.get("labels", ())),
             "n_labels": len(worked.example.values.get("labels", ())),
             "mask_matters": worked.grads["h"] != worked.grads["z"],
-            "off": sum(1 for v in values["z"] if v <= 0), "entries": sizes["N"] * sizes["H"]}
+            "off": sum(1 for v in values["z"] if v <= 0), "entries": sizes["N"] * sizes["H"],
+            "kinks": [(row, col) for _, row, col in at_kinks(worked)]}

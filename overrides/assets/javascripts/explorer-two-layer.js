@@ -126,7 +126,6 @@
     var off = [];
     z.forEach(function (row, i) { row.forEach(function (v, j) { if (D.sign(v) === 0) off.push("z" + SUB[i + 1] + SUB[j + 1]); }); });
     form.querySelector("[data-kink]").textContent = off.length ? M.kink.replace("{entries}", off.join(", ")) : "";
-    return off.length > 0;
   }
 
   // ---- showing: one span per entry, named like the JSON ---------------------------------
@@ -191,10 +190,9 @@
     var got = read(s), result = null;
     if (got) {
       var f = forward(got);
-      if (!kinks(f.z)) {
-        var b = loss() === "squared" ? backwardExact(got, f) : backwardSoftmax(got, f);
-        result = Object.assign({ z: f.z, h: f.h, y: f.y }, b);
-      }
+      kinks(f.z);  // an entry at 0 is off (ReLU'(0) = 0): said, and computed like any other
+      var b = loss() === "squared" ? backwardExact(got, f) : backwardSoftmax(got, f);
+      result = Object.assign({ z: f.z, h: f.h, y: f.y }, b);
     } else {
       form.querySelector("[data-kink]").textContent = "";
     }

@@ -65,14 +65,10 @@
   }
 
   function kinks(z) {
-    var found = false;
     z.forEach(function (row, i) {
       var el = form.querySelector('[data-kink="' + i + '"]');
-      var kink = sign(row[0]) === 0;
-      if (el) el.textContent = kink ? M.kink.replace("{entry}", data.off_entries[i]) : "";
-      if (kink) found = true;
+      if (el) el.textContent = sign(row[0]) === 0 ? M.kink.replace("{entry}", data.off_entries[i]) : "";
     });
-    return found;
   }
 
   // ---- showing ---------------------------------------------------------------
@@ -210,7 +206,7 @@
     var got = read(), result = null;
     if (got) {
       result = network(got.X, got.W1, got.W2);
-      if (kinks(result.z)) result = null;
+      kinks(result.z);  // an entry at 0 is off (ReLU'(0) = 0): said, and computed like any other
     } else {
       form.querySelectorAll("[data-kink]").forEach(function (el) { el.textContent = ""; });
     }
