@@ -82,3 +82,15 @@ def test_readings_are_labelled_and_notation_is_apart(net, lang):
     section = text[text.rindex("\n", 0, first):text.index("\n### ", first)]
     back = text.replace(section, "").replace(EDITS[lang], section.replace("### ", "## ") + "\n\n" + EDITS[lang])
     assert label_problems(back, lang, entries) == ["chain-factor-order: not in its group"]
+
+
+def names_dh_entries_as_upstream(text, lang):
+    """Whether the derivation page's sentence before (18) gives (10) as the upstream gradient, as the errata say."""
+    return {"ko": "상류 기울기는 [(10)](#eq-10)이고", "en": "The upstream gradient is [(10)](#eq-10) and"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_derivation_names_the_upstream_the_errata_name(lang):
+    text = (DOCS / lang / "derivation.md").read_text(encoding="utf-8")
+    assert names_dh_entries_as_upstream(text, lang)
+    assert not names_dh_entries_as_upstream(text.replace("[(10)](#eq-10)", "[(11)](#eq-11)"), lang)
