@@ -53,13 +53,15 @@ def verify_forms(graph, forms, sizes_list, label=""):
 
 
 def verify_errata(errata, oracle):
-    """Each correction must agree with the oracle and each original transcription must not."""
+    """Each correction (or stated convention) must agree with the oracle and each original transcription must not."""
     for erratum in errata:
         if erratum.claim is None:
             continue
         cases = cases_for(erratum.case, oracle)
         if not all(oracle.agrees(erratum.corrected, erratum.claim, c) for c in cases):
             raise VerificationError(erratum.id, f"the correction of erratum {erratum.id!r} is wrong")
+        if erratum.original is None:
+            continue
         if all(_same_shape_agrees(oracle, erratum.original, erratum.claim, c) for c in cases):
             raise VerificationError(erratum.id, f"erratum {erratum.id!r}: the note's expression is right")
     return len(errata)

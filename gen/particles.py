@@ -19,7 +19,8 @@ _LETTERS = {**dict.fromkeys("abcdefghijkopqstuvwxyz", VOWEL), **dict.fromkeys("m
             **dict.fromkeys("lr", RIEUL)}
 # English words as Korean readers say them (렐루, 로우, 컬럼, 심파이, …)
 _WORDS = {"relu": VOWEL, "row": VOWEL, "column": CONSONANT, "sympy": VOWEL, "numpy": VOWEL, "pytorch": VOWEL,
-          "backpropagation": CONSONANT, "html": RIEUL, "graph": VOWEL, "svg": VOWEL, "json": CONSONANT, "mathjax": VOWEL}
+          "backpropagation": CONSONANT, "html": RIEUL, "graph": VOWEL, "svg": VOWEL, "json": CONSONANT, "mathjax": VOWEL,
+          "upstream": CONSONANT, "downstream": CONSONANT, "local": RIEUL}
 # 영 일 이 삼 사 오 육 칠 팔 구
 _DIGITS = [CONSONANT, RIEUL, VOWEL, CONSONANT, VOWEL, VOWEL, CONSONANT, RIEUL, RIEUL, VOWEL]
 # 십 백 천 만 …: every power of ten ends in a consonant that is not ㄹ

@@ -121,3 +121,9 @@ def test_particles_after_inline_math_are_chosen_from_the_math():
     page = "$W_1$를 곱하고 $h$을 얻으며 $z$으로 보내고 $L$는 $W_{21}$와\n$$\nx\n$$는 그대로, $y$이다"
     assert particles_after_math(page) == ("$W_1$을 곱하고 $h$를 얻으며 $z$로 보내고 $L$은 $W_{21}$과\n$$\nx\n$$는 그대로, "
                                           "$y$이다")
+
+
+def test_the_notes_english_terms_are_read():
+    """The note's upstream, local, downstream, quoted with their particles (업스트림은, 로컬로)."""
+    assert [josa(w, "는") for w in ("upstream", "local", "downstream")] == ["upstream은", "local은", "downstream은"]
+    assert josa("local", "으로") == "local로" and josa("upstream", "로") == "upstream으로"

@@ -7,7 +7,7 @@ from pathlib import Path
 from gen.checking import verify_errata, verify_steps
 from gen.declare import shown_path
 from gen.derivations.note.context import page_context
-from gen.derivations.note.errata import errata
+from gen.derivations.note.errata import errata, verify_cites
 from gen.derivations.note.explorer import explorer_context, explorer_figure
 from gen.derivations.note.figure_set import figure_set, inline
 from gen.derivations.note.figure_set import files as figure_files
@@ -59,6 +59,7 @@ def verify(computed: Computed) -> Verified:
     oracle = Oracle(computed.net.graph)
     counts = verify_steps(computed.steps, oracle)
     verify_errata(computed.errata, oracle)
+    verify_cites(computed.errata, computed.steps)
     verify_index_sums(computed.net, oracle)
     prove_mask_drop(computed.net)  # (S3): the mask drops out when ∂L/∂y's off rows are zero
     for worked in computed.workeds:

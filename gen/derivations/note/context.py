@@ -147,10 +147,20 @@ def erratum_context(erratum, workeds):
             numbers = {"example": worked.example.id, "original": original, "corrected": corrected}
             break
     shown = erratum.original is not None
+    stated = erratum.corrected is not None and not shown
     return {"id": erratum.id, "where": list(erratum.where), "quote": erratum.quote, "lhs": erratum.lhs,
+            "group": erratum.group, "reading": erratum.reading,
             "original": display(f"{erratum.lhs} = {tex(erratum.original)}") if shown else None,
             "corrected": display(f"{erratum.lhs} = {tex(erratum.corrected)}") if shown else None,
+            "stated": f"{erratum.lhs} = {tex(erratum.corrected)}" if stated else None,
+            "shapes": {k: shape_tex(v) for k, v in (("original", erratum.original), ("corrected", erratum.corrected))},
             "case": condition_tex(erratum.case, NOTATION) if erratum.case else None, "numbers": numbers}
+
+
+def shape_tex(value):
+    """`2 \\times 1` for a matrix, None for a scalar or nothing."""
+    shape = getattr(value, "shape", None)
+    return r"{} \times {}".format(*shape) if shape else None
 
 
 def case_keys(net, steps, case):

@@ -1,14 +1,16 @@
 """Where the note's text differs from the verified result: the note's expression transcribed
 into sympy, the corrected one taken from the derivation, both evaluated on an example.
 
-`quote` is the note's own LaTeX fragment (a test finds it in the source note);
-`original` is its transcription, which the oracle must find wrong (or mis-shaped).
+`quote` is the note's own text (a test finds it in the source note); `original` is its
+transcription, or where the note wrote no formula to evaluate, the site's literal reading of its line,
+which the oracle must find wrong (or mis-shaped).
 """
 
 from dataclasses import dataclass
 
 import sympy as sp
 
+from gen.errors import VerificationError
 from gen.notation import Indicator, partial
 from gen.statements import Claim
 
@@ -22,17 +24,23 @@ class Erratum:
     where: tuple
     """The note's equation numbers the entry concerns, e.g. `("(5)", "(32)")` (may be empty)."""
     quote: str
-    """The note's LaTeX as written (found verbatim in the note by a test)."""
+    """The note's text as written (found verbatim in the note by a test)."""
     lhs: str
     """LaTeX of what both sides define."""
     original: object
-    """The note's expression, transcribed into sympy (None for a convention that needs stating)."""
+    """The note's expression, transcribed into sympy (None where the note wrote no formula)."""
     corrected: object
-    """The verified expression (None likewise)."""
+    """The verified expression, or for a convention the note leaves unstated, the convention (None if neither)."""
     claim: Claim | None
-    """What `corrected` equals (checked), or None for a notation fix."""
+    """What `corrected` equals (checked), or None."""
     case: object = None
     """The ReLU case the equation is stated for, or None."""
+    group: str = "errata"
+    """`errata` (the note is wrong, or leaves a convention unstated) or `edits` (notation, not an error)."""
+    reading: bool = False
+    """Whether `original` is the site's literal reading of the note's line, not a formula the note wrote."""
+    cites: tuple = ()
+    """(step name, Claim) pairs: the site's equations the entry says are that quantity (checked)."""
 
 
 def _upstream(net, k):
@@ -76,25 +84,71 @@ def eq2_local_shape(net, k):
                    partial("y", w), original, corrected, Claim("local", "W2", (0, k), of="y"))
 
 
+def squared_norm(net):
+    """L = ‖y‖² of the 2×2 matrix y: the note's (1), ∂L/∂y = 2y, is the gradient of Σᵢⱼ yᵢⱼ² (the squared
+    Frobenius norm), a convention it never states."""
+    squares = sp.Add(*(sp.Pow(v, 2, evaluate=False) for v in net.E["y"]), evaluate=False)
+    return Erratum("squared-norm", ("(1)",), r"L = \|y\|^2", "L", None, squares, Claim("forward", "L"),
+                   cites=(("dL_dy", Claim("grad", "y")),))
+
+
+def dh_dz_named(net):
+    """Before (12): the note announces ∂h/∂z, but the step it begins gives ∂L/∂z, (18)–(22);
+    ∂h/∂z is that step's local, (12)–(17)."""
+    slugs = [case.slug for case in net.cases]
+    local, grad = Claim("local", "z", of="h"), Claim("grad", "z")
+    locals_ = [f"relu_local_{s}" for s in slugs] + ["relu_local_cases", "relu_local"]
+    downs = ["dL_dz"] + [f"dL_dz_{s}" for s in slugs]
+    return Erratum("dh-dz-named", ("(12)", "(18)"),
+                   r"$\frac{\partial L}{\partial w_1}$ 를 구해주기 위해 $\frac{\partial h}{\partial z}$ 를 구해준다.",
+                   "", None, None, None, cites=(*((n, local) for n in locals_), *((n, grad) for n in downs)))
+
+
 def relu_before_12(net):
-    """Before (12): "differentiating ReLU gives two cases", but the display is ReLU itself (z / 0)."""
+    """Before (12): "differentiating ReLU gives two cases", but the display is ReLU itself (z / 0).
+    Read as the derivative the sentence announces: ∂h₁/∂z₁ = max(0, z₁)."""
     z1 = net.E["z"][0]
     return Erratum("relu-derivative-display", ("(12)",),
                    r"h_1(z) = \text{ReLU}(z) = \max(0, z) = \begin{cases} z & z > 0 \\ 0 & z \leq 0 \end{cases}",
                    partial(net.entry_tex("h", 0, 0), net.entry_tex("z", 0, 0)), sp.Max(0, z1), Indicator(z1),
-                   Claim("local", "z", (0, 0), of="h", out=(0, 0)))
+                   Claim("local", "z", (0, 0), of="h", out=(0, 0)), reading=True)
+
+
+def upstream_reference(net):
+    """Before (12) the upstream is said to be (11), at (18) it is (10): one gradient ∂L/∂h, entry by
+    entry (10) and as a matrix product (11)."""
+    grad_h = Claim("grad", "h")
+    return Erratum("upstream-reference", ("(10)", "(11)", "(18)"), "upstream은 (11)과 같다.", "", None, None, None,
+                   group="edits", cites=(("dL_dh_entries", grad_h), ("dL_dh", grad_h)))
 
 
 def chain_order(net):
-    """(5), (32)–(35): ∂L/∂L · ∂L/∂y · ∂y/∂w₂ read as a matrix product puts the upstream on the left,
-    (2y)h, a 2×1 column; the result 2hᵀy carries hᵀ on the left."""
+    """(5), (32)–(35): notation, not an error. ∂L/∂L · ∂L/∂y · ∂y/∂w₂ read literally as a matrix product
+    puts the upstream on the left, (2y)h, a 2×1 column; the result 2hᵀy carries hᵀ on the left."""
     original = sp.MatMul(net.matrix_gradient("y"), net.M["h"])
     return Erratum("chain-factor-order", ("(5)", "(32)", "(33)", "(34)", "(35)"),
                    r"\frac{\partial L}{\partial L} * \frac{\partial L}{\partial y} * \frac{\partial y}{\partial w_2}",
-                   net.grad_lhs("W2"), original, net.matrix_gradient("W2"), Claim("grad", "W2"))
+                   net.grad_lhs("W2"), original, net.matrix_gradient("W2"), Claim("grad", "W2"),
+                   group="edits", reading=True)
 
 
 def errata(net):
     """Every erratum, in the order the note's text reaches it."""
-    return [h_vector_notation(net), index_convention(net), eq2_local_shape(net, 0), eq2_local_shape(net, 1),
-            chain_order(net), relu_before_12(net), eq32_middle_line(net)]
+    return [h_vector_notation(net), squared_norm(net), index_convention(net), eq2_local_shape(net, 0),
+            eq2_local_shape(net, 1), chain_order(net), dh_dz_named(net), relu_before_12(net), upstream_reference(net),
+            eq32_middle_line(net)]
+
+
+def _same_quantity(stated, claim):
+    return stated is not None and (stated.quantity, stated.wrt, stated.of) == (claim.quantity, claim.wrt, claim.of)
+
+
+def verify_cites(errata, steps):
+    """Each equation an entry names is the quantity the entry says it is: every part of the step claims it
+    (and the oracle verified each part's claim)."""
+    claims = {step.name: [part.claim for part in step.parts] for step in steps}
+    for erratum in errata:
+        for name, claim in erratum.cites:
+            if not all(_same_quantity(stated, claim) for stated in claims[name]):
+                raise VerificationError(erratum.id, f"erratum {erratum.id!r}: equation {name} is not {claim}")
+    return sum(len(e.cites) for e in errata)
