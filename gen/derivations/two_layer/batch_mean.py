@@ -34,6 +34,13 @@ def scaled_network():
     return g
 
 
+def scaled_loss_tex():
+    """L̃ = (1/(2N))‖y − T‖², as the page defines it."""
+    sq = network("squared")
+    norm = sq.written(sq.expression("L"))
+    return NOTATION.tex(sp.Mul(1 / (2 * sq.sizes["N"]), norm.func(sq.expression("r")), evaluate=False))
+
+
 def scaled_step():
     """∂L̃/∂y = (1/(2N)) 2(y − T) = (1/N)(y − T)."""
     sq = network("squared")
@@ -89,6 +96,10 @@ def prove_example(worked, label):
         mean = {k: sum((g[k] for g in rows), sp.zeros(*once[k].shape)) / n for k in PARAMETERS}
         if not all(_close(twice[k], once[k]) and _close(mean[k], once[k]) for k in PARAMETERS):
             raise VerificationError(label, f"example {worked.id!r}: the mean's gradient changes with the batch")
+        # (P − Y)/N < 0 exactly at the label: descent raises the label's score and lowers the others
+        signs = [(evaluate(g) < 0) == (t == 1) for g, t in zip(worked.grads["y"], worked.values["Y"])]
+        if not all(signs):
+            raise VerificationError(label, f"example {worked.id!r}: ∂L/∂y is not negative exactly at the labels")
     else:
         inputs = {**data_inputs(worked), "kappa": sp.ImmutableMatrix([[sp.Rational(1, 2 * n)]])}
         scaled = gradients(loss, inputs, scaled_network())
@@ -112,5 +123,6 @@ def batch_context(shown):
     """The page's numbers: each loss's example, N, 2N and ∂L/∂b₂ of the batch and of it stacked twice."""
     def tex(m):
         return NOTATION.tex(m.applyfunc(evaluate))
-    return {loss: {"id": name, "N": n, "twice_N": 2 * n, "once": tex(once), "twice": tex(twice)}
-            for loss, (name, n, once, twice) in shown.items()}
+    out = {loss: {"id": name, "N": n, "twice_N": 2 * n, "once": tex(once), "twice": tex(twice)}
+           for loss, (name, n, once, twice) in shown.items()}
+    return {**out, "scaled_loss": scaled_loss_tex()}
