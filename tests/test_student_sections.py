@@ -85,10 +85,12 @@ def test_the_scaled_squared_error():
 
 def test_overflow_in_float64():
     found = overflow.compute()
-    assert overflow.check(found, "(x)") == 7
+    assert overflow.check(found, "(x)") == 8
     assert found.naive_exp == (float("inf"),) * 3 and max(found.shifted_exp) == 1.0
     with pytest.raises(VerificationError, match="does not overflow"):
         overflow.check(overflow.compute((1, 2, 3)), "(x)")  # small scores: nothing to fix
+    with pytest.raises(VerificationError, match="shown limit"):
+        overflow.check(replace(found, limit=700.0), "(x)")
     with pytest.raises(VerificationError, match="largest 1"):
         overflow.check(replace(found, shifted_exp=tuple(v / 2 for v in found.shifted_exp)), "(x)")
     with pytest.raises(VerificationError, match="exact"):

@@ -61,6 +61,10 @@ def check(found, label):
         exact_p = [e / mpmath.fsum(exps) for e in exps]
         exact_lse = mpmath.log(mpmath.fsum(exps))
     problems = []
+    with np.errstate(over="ignore"):
+        shown_limit_overflows = np.isinf(np.exp(np.float64(as_tex(found.limit))))  # e^x = ∞ above the shown limit
+    if not (shown_limit_overflows and np.isfinite(np.exp(np.float64(found.limit)))):
+        problems.append("the shown limit is not where e^x overflows")
     if not (max(found.scores) > found.limit and all(np.isinf(found.naive_exp)) and np.isinf(found.naive_lse)):
         problems.append("e^y does not overflow")
     if not all(np.isnan(found.naive_P)):
@@ -72,7 +76,7 @@ def check(found, label):
         problems.append("the shifted results differ from the exact ones")
     if problems:
         raise VerificationError(label, "; ".join(problems))
-    return len(pairs) + 3
+    return len(pairs) + 4
 
 
 def as_tex(value):
