@@ -110,7 +110,7 @@ def prove_example(worked, label):
 
 
 def prove_batches(workeds, label):
-    """Every example; returns (checks, {loss: (example id, N, ∂L/∂b₂ once, ∂L/∂b₂ twice)} for the first of each)."""
+    """Every example; returns (checks, {loss: (example id, N, ∂L/∂b₂, ∂L/∂b₂ stacked twice)}), the first of each loss."""
     shown = {}
     for worked in workeds:
         once, twice = prove_example(worked, label)

@@ -11,6 +11,7 @@ from itertools import product
 import sympy as sp
 
 from gen.derivations.two_layer import softmax_notes as notes
+from gen.derivations.two_layer.network import network
 from gen.errors import VerificationError
 from gen.indexform import Partial, j, q
 
@@ -32,7 +33,7 @@ def softmax(s):
 def at_row(expr, tables, classes, index):
     """An index line at row p: C and the free indices put in, sums done, each y_pk, P_pk, Y_pk, (∂L/∂P)_pk by its
     table's k-th value and each ∂P_pj/∂y_pq by `tables['Partial'](j, q)`."""
-    out = expr.xreplace({notes.network("softmax").sizes["C"]: classes, **index}).doit()
+    out = expr.xreplace({network("softmax").sizes["C"]: classes, **index}).doit()
     out = out.replace(lambda e: isinstance(e, Partial), lambda e: tables["Partial"](int(e.args[2]), int(e.args[5])))
     return out.replace(lambda e: isinstance(e, sp.Indexed) and e.base.name in tables,
                        lambda e: tables[e.base.name][int(e.indices[1]) - 1])
@@ -85,31 +86,33 @@ def prove_jacobian(entry_step, whole_step, classes=notes.JACOBIAN_CLASSES):
     return classes * classes + 2
 
 
+def prove_upstream(step, label, classes):
+    """(∂L/∂P)_pj as printed against ∂/∂P_pj of −(1/N) Σ_j Y_pj log P_pj (P_p free positive entries) at one label;
+    returns the upstream, in the free entries."""
+    free = sp.symbols(f"f1:{classes + 1}", positive=True)
+    onehot = [int(n == label) for n in range(classes)]
+    upstream = [sp.diff(-sum(t * sp.log(f) for t, f in zip(onehot, free)) / network("softmax").sizes["N"], f)
+                for f in free]
+    for jv in range(1, classes + 1):
+        if not _zero(at_row(step.parts[0].lines[0], {"Y": onehot, "P": free}, classes, {j: jv}) - upstream[jv - 1]):
+            raise VerificationError(step.label, f"differs from ∂L/∂P_pj at label {label + 1}, j = {jv}")
+    return upstream, free, onehot
+
+
 def prove_chain(upstream_step, chain_step, page_step, classes=notes.JACOBIAN_CLASSES):
-    """At each label: (∂L/∂P)_pj is ∂/∂P_pj of −(1/N) Σ_j Y_pj log P_pj, and every line of (∂L/∂y)_pq through the
-    Jacobian, like the page's own (∂L/∂y)_pq, is ∂/∂s_q of −(1/N) log P_ℓ."""
+    """At each label: the upstream (`prove_upstream`), and every line of (∂L/∂y)_pq through the Jacobian, like the
+    page's own (∂L/∂y)_pq, is ∂/∂s_q of −(1/N) log P_ℓ."""
     jac, probs, s = direct_jacobian(classes)
-    rows = notes.network("softmax").sizes["N"]
-    free = sp.symbols(f"f1:{classes + 1}", positive=True)  # P_p as free positive entries
-    checks = 0
+    lines = [(chain_step, x) for x in chain_step.parts[0].lines] + [(page_step, page_step.parts[0].lines[-1])]
     for label in range(classes):
-        onehot = [int(k == label) for k in range(classes)]
-        of_p = -sum(t * sp.log(f) for t, f in zip(onehot, free)) / rows
-        upstream = [sp.diff(of_p, f) for f in free]
-        for jv in range(1, classes + 1):
-            shown = at_row(upstream_step.parts[0].lines[0], {"Y": onehot, "P": free}, classes, {j: jv})
-            if not _zero(shown - upstream[jv - 1]):
-                raise VerificationError(upstream_step.label, f"differs from ∂L/∂P_pj at label {label + 1}, j = {jv}")
+        upstream, free, onehot = prove_upstream(upstream_step, label, classes)
         tables = {"Y": onehot, "P": list(probs), "dL_dP": [u.xreplace(dict(zip(free, probs))) for u in upstream],
                   "Partial": lambda a, b: jac[a - 1, b - 1]}
-        loss = -sp.log(probs[label]) / rows
-        for qv in range(1, classes + 1):
-            want = sp.diff(loss, s[qv - 1])
-            for step, line in [(chain_step, x) for x in chain_step.parts[0].lines] + [(page_step, page_step.parts[0].lines[-1])]:
-                if not _zero(at_row(line, tables, classes, {q: qv}) - want):
-                    raise VerificationError(step.label, f"differs from ∂L/∂y_pq at label {label + 1}, q = {qv}")
-                checks += 1
-    return checks
+        loss = -sp.log(probs[label]) / network("softmax").sizes["N"]
+        for qv, (step, line) in product(range(1, classes + 1), lines):
+            if not _zero(at_row(line, tables, classes, {q: qv}) - sp.diff(loss, s[qv - 1])):
+                raise VerificationError(step.label, f"differs from ∂L/∂y_pq at label {label + 1}, q = {qv}")
+    return classes * (classes + classes * len(lines))
 
 
 def prove_softmax_notes(all_steps):
