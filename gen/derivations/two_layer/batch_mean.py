@@ -83,6 +83,7 @@ def gradients(loss, inputs, g=None):
 
 
 def _close(a, b):
+    """Whether two matrices of exact values agree to 30 digits (the softmax's exponentials are not rational)."""
     return all(abs(evaluate(x - y)) <= TOLERANCE * (1 + abs(evaluate(y))) for x, y in zip(a, b))
 
 

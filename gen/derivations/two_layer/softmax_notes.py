@@ -1,4 +1,4 @@
-"""Two notes on the softmax cross-entropy, as named equations, each line proven by `prove_softmax_notes`:
+"""The softmax notes of the two-layer page, as named equations, each line proven by `prove_softmax_notes`:
 
     P_pq = e^{y_pq − c} / Σ_k e^{y_pk − c} = e^{y_pq} / Σ_k e^{y_pk}     a shift c of row p leaves P unchanged
     log Σ_k e^{y_pk} = c + log Σ_k e^{y_pk − c}                             log-sum-exp
