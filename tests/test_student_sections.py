@@ -152,3 +152,19 @@ def test_the_two_languages_show_the_same_equations():
         text = (DOCS / lang / "two-layer" / "derivation.md").read_text(encoding="utf-8")
         return re.findall(r"^\$\$\n(.*?)\n\$\$$", text, re.S | re.M)
     assert displays("en") == displays("ko")
+
+
+@pytest.mark.parametrize("old, new", [
+    (r"= P_{pj} \left(\delta_{jq} - P_{pq}\right)", r"= P_{pj} \left(\delta_{jq} - P_{pj}\right)"),  # the Jacobian
+    (r"= - \frac{Y_{pj}}{N P_{pj}}", r"= - \frac{Y_{pj}}{P_{pj}}"),                                # the upstream
+    (r"&= - \frac{\sum_{j=1}^{C} Y_{pj} \left(\delta_{jq} - P_{pq}\right)}{N}",
+     r"&= - \frac{\sum_{j=1}^{C} Y_{pj} \left(\delta_{jq} - P_{pj}\right)}{N}"),                     # a line of the chain
+])
+def test_the_read_back_checks_the_jacobian_route_as_printed(old, new):
+    """The page's Jacobian, upstream and chain are read back from its text at random points of the softmax net
+    (tests/readback, nothing shared with the generator): as printed they hold, and a wrong one is caught."""
+    from tests.readback.pages import read_back
+    path = DOCS / "en" / "two-layer" / "derivation.md"
+    block = next(b for b in re.findall(r"^\$\$\n.*?\n\$\$$", path.read_text(encoding="utf-8"), re.S | re.M) if old in b)
+    assert [r.verdict for r in read_back(path, block)] == ["holds"]
+    assert [r.verdict for r in read_back(path, block.replace(old, new))] == ["wrong"]
