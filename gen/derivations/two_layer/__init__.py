@@ -7,9 +7,11 @@ from gen import schema
 from gen.declare import Declaration
 from gen.declare import derivation as engine_derivation
 from gen.derivations.two_layer.context import example_extra, page_extra, shown_forms
+from gen.derivations.two_layer.batch_mean import prove_scaled
 from gen.derivations.two_layer.figures import figures
 from gen.derivations.two_layer.method import prove_method
 from gen.derivations.two_layer.network import GRADIENTS, NOTATION, SIZES, network, variant_of
+from gen.derivations.two_layer.softmax_proofs import prove_softmax_notes
 from gen.derivations.two_layer.steps import prove_penalty, prove_reduction, steps
 from gen.derivations.two_layer.unmasked import prove_unmasked
 
@@ -18,10 +20,12 @@ PROOF_SHAPES = {"squared": ((1, 1, 1, 1), (2, 1, 2, 1), (1, 2, 1, 2), (2, 2, 2, 
 """(N, D, H, C) at which every matrix form is proven: each size is 1 in one shape and greater than 1 in another."""
 
 def own_counts(all_steps):
-    """The derivation's own checks: the reduction to the note, when its mask drops out, the method's rule, and the
-    gradients with the L2 penalty."""
+    """The derivation's own checks: the reduction to the note, when its mask drops out, the method's rule, the
+    gradients with the L2 penalty, the softmax's notes and the scaled squared error."""
+    scaled = next(s for s in all_steps if s.name == "dy_scaled")
     return {"reduction": prove_reduction(all_steps), "unmasked": prove_unmasked(all_steps),
-            "method": prove_method(all_steps), "penalty": prove_penalty(all_steps)}
+            "method": prove_method(all_steps), "penalty": prove_penalty(all_steps),
+            "softmax_notes": prove_softmax_notes(all_steps), "scaled": prove_scaled(scaled)}
 
 
 DECLARATION = Declaration(

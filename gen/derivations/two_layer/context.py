@@ -4,6 +4,7 @@ example's description (its loss, sizes, which units are off), and ∂L/∂y show
 import sympy as sp
 
 from gen.declare import forward_tex
+from gen.derivations.two_layer import batch_mean, overflow
 from gen.derivations.two_layer.explorer import explorer_context
 from gen.derivations.two_layer.network import GRADIENTS, NOTATION, grad_tex, network, tex
 from gen.equations import display, environment
@@ -22,9 +23,20 @@ def forward_equations(loss):
 
 
 def page_extra(verified):
-    """Both losses' forward passes, the gradients' names, and the explorer page's context."""
+    """Both losses' forward passes, the gradients' names, the softmax notes' numbers and the explorer page's
+    context."""
     return {"forward": {loss: forward_equations(loss) for loss in ("squared", "softmax")},
-            "grad": {name: grad_tex(name) for name in GRADIENTS}, "explorer": explorer_context(verified)}
+            "grad": {name: grad_tex(name) for name in GRADIENTS}, "explorer": explorer_context(verified),
+            **notes_context(verified)}
+
+
+def notes_context(verified):
+    """The overflow of one row in float64 and the examples' batches stacked twice, each checked here."""
+    labels = {s.name: s.label for s in verified.steps}
+    found = overflow.compute()
+    overflow.check(found, labels["softmax_shift"])
+    _, shown = batch_mean.prove_batches(verified.workeds, labels["dy_scaled"])
+    return {"overflow": overflow.context(found), "batch": batch_mean.batch_context(shown)}
 
 
 def shown_forms(graph, name):

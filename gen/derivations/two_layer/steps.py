@@ -7,7 +7,9 @@ the walk's one step.  Equation numbers are given by order (`number`), never type
 
 import sympy as sp
 
+from gen.derivations.two_layer.batch_mean import scaled_step
 from gen.derivations.two_layer.network import GRADIENTS, LOSSES, PENALTY, SIZES, network
+from gen.derivations.two_layer.softmax_notes import softmax_steps
 from gen.errors import VerificationError
 from gen.indexform import index_lines, loss_lines, p, q
 from gen.matexpr import gradient
@@ -51,7 +53,8 @@ def steps():
                 (gradient_symbol(sq, "r"), backward(sq, s)["y"], sp.MatMul(2, sq.expression("r"), evaluate=False)),
                 "squared"),
            Step("dy_softmax_index", entry("y"), loss_lines(sm, "y", sizes), "softmax"),
-           Step("dy_softmax", gradient_symbol(sm, "y"), (backward(sm, sm.symbols)["y"],), "softmax")]
+           Step("dy_softmax", gradient_symbol(sm, "y"), (backward(sm, sm.symbols)["y"],), "softmax"),
+           *softmax_steps(), scaled_step()]
     for name in GRADIENTS[1:]:
         out.append(Step(f"d{name}_index", entry(name), index_lines(sq, name)))
         out.append(Step(f"d{name}", gradient_symbol(sq, name), (one_step(sq, name),)))
