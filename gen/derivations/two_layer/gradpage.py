@@ -7,7 +7,7 @@ import numpy as np
 from gen.derivations.two_layer.gradcheck import (BOUND, DECADES, KINK_LEAST, STEP, check_examples, check_quadratic,
                                                  study_steps)
 from gen.derivations.two_layer.gradkink import clear_of_kinks, kink_example
-from gen.derivations.two_layer.network import grad_tex, tex
+from gen.derivations.two_layer.network import tex
 from gen.derivations.two_layer.truncation import differences
 from gen.numbers import number_text
 
@@ -61,4 +61,4 @@ def jacobian_context(verified):
     n, h, c = (worked.sizes[k] for k in "NHC")
     step = next(s for s in verified.steps if s.name == "dW2")
     return {"id": worked.id, "N": n, "H": h, "C": c, "entries": n * c * h * c, "gradient_entries": h * c,
-            "vjp": f"{grad_tex('W2')} = {tex(step.parts[0].lines[-1])}"}
+            "vjp": tex(step.parts[0].lines[-1])}
