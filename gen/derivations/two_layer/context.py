@@ -6,6 +6,7 @@ import sympy as sp
 from gen.declare import forward_tex
 from gen.derivations.two_layer import batch_mean, overflow
 from gen.derivations.two_layer.explorer import explorer_context
+from gen.derivations.two_layer.gradpage import gradient_check_context, jacobian_context
 from gen.derivations.two_layer.network import GRADIENTS, NOTATION, grad_tex, network, tex
 from gen.equations import display, environment
 from gen.worked import at_kinks
@@ -23,10 +24,11 @@ def forward_equations(loss):
 
 
 def page_extra(verified):
-    """Both losses' forward passes, the gradients' names, the softmax notes' numbers and the explorer page's
-    context."""
+    """Both losses' forward passes, the gradients' names, the softmax notes' numbers, the explorer page's
+    context, the gradient checks and the size of a Jacobian."""
     return {"forward": {loss: forward_equations(loss) for loss in ("squared", "softmax")},
             "grad": {name: grad_tex(name) for name in GRADIENTS}, "explorer": explorer_context(verified),
+            "gradcheck": gradient_check_context(verified), "jacobian": jacobian_context(verified),
             **notes_context(verified)}
 
 

@@ -1,0 +1,65 @@
+"""What the gradient-check page and the derivation page's note on Jacobians print: the checks' numbers as text
+(a fixed number of significant digits, so the pages are the same on every run), the listing, and the size of the
+Jacobian ∂y/∂W₂ that backpropagation never builds."""
+
+import numpy as np
+
+from gen.derivations.two_layer.gradcheck import (BOUND, DECADES, KINK_LEAST, STEP, check_examples, check_quadratic,
+                                                 study_steps)
+from gen.derivations.two_layer.gradkink import clear_examples, clear_of_kinks, kink_example, within_a_step
+from gen.derivations.two_layer.network import tex
+from gen.derivations.two_layer.truncation import differences
+from gen.numbers import number_text
+
+SIGNIFICANT = 2
+"""Significant digits of a relative error on the page (the digits after them are round-off)."""
+
+
+def power(x, digits=SIGNIFICANT):
+    r"""A float in LaTeX: 9.5 \times 10^{-10}; an exact power of ten as 10^{-5}."""
+    if x == 0:
+        return "0"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    if float(mantissa) == 1:
+        return f"10^{{{int(exponent)}}}"
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+
+def _errors(found):
+    return {p: power(e) for p, e in found.items()}
+
+
+def gradient_check_context(verified):
+    """The checks run (each raises VerificationError if what the page says of it is false), as text."""
+    near, clear = within_a_step(verified.workeds), clear_examples(verified.workeds)
+    rows, both_zero = check_examples(clear)
+    clear_of_kinks(clear)
+    check_quadratic(clear)
+    studied, table = study_steps(clear)
+    decl = verified.declaration
+    kink = kink_example(decl.graph, decl.fields, clear)
+    return {
+        "step": power(float(STEP)), "smaller_step": power(float(STEP / 10)), "bound": power(BOUND), "kink_least": power(KINK_LEAST),
+        "cube_root_eps": power(float(np.finfo(float).eps) ** (1 / 3)), "eps": power(float(np.finfo(float).eps)),
+        "rows": [{"id": ident, "errors": _errors(found)} for ident, found in rows], "near": near,
+        "worst": power(max(e for _, found in rows for e in found.values())), "both_zero": both_zero,
+        "study": {"id": studied, "rows": [{"h": power(10.0 ** -k), "one_sided": power(o), "centred": power(c)}
+                                          for k, o, c in table], "first": power(10.0 ** -DECADES[0])},
+        "kink": {**kink, "z": number_text(kink["z"]), "b1": number_text(kink["b1"]),
+                 "moved_b1": number_text(kink["moved_b1"]), "z_at": number_text(kink["z_at"]),
+                 "z_plus": number_text(kink["z_at"] + STEP), "z_minus": number_text(kink["z_at"] - STEP),
+                 "analytic": f"{kink['analytic']:.6g}", "numeric": f"{kink['numeric']:.6g}",
+                 "errors": _errors(kink["errors"])},
+        "differences": differences(),
+        "listing": (decl.folder / "gradcheck_listing.py").read_text(encoding="utf-8"),
+    }
+
+
+def jacobian_context(verified):
+    """The Jacobian ∂y/∂W₂ of y = h W₂ (N×C by H×C: N·C·H·C entries) at the largest worked example, beside the
+    H·C entries of ∂L/∂W₂ that the vector–Jacobian product gives directly (the step dW2's matrix form)."""
+    worked = max(verified.workeds, key=lambda w: w.sizes["N"] * w.sizes["H"] * w.sizes["C"] ** 2)  # the first largest
+    n, h, c = (worked.sizes[k] for k in "NHC")
+    step = next(s for s in verified.steps if s.name == "dW2")
+    return {"id": worked.id, "N": n, "H": h, "C": c, "entries": n * c * h * c, "gradient_entries": h * c,
+            "vjp": tex(step.parts[0].lines[-1])}
