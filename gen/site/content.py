@@ -1,4 +1,4 @@
-"""Edits to a page's rendered HTML, before search indexing and templating."""
+"""Edits to a page's rendered HTML: before mkdocs indexes it (its hooks), or on the built pages (gen.site.finish)."""
 
 import re
 
@@ -20,6 +20,11 @@ def searchable(html: str) -> str:
     search plugin skips elements marked data-search-exclude, then strips the attribute.
     """
     html = _SVG.sub(lambda m: _SVG_TEXT.sub('<text data-search-exclude="figure"', m.group(0)), html)
+    return apart_tab_labels(html)
+
+
+def apart_tab_labels(html: str) -> str:
+    """A space between adjacent tab labels, so that neither search nor a reader runs them together."""
     return _TAB_LABELS.sub("</label> ", html)
 
 

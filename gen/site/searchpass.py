@@ -3,7 +3,8 @@
 The page HTML keeps arithmatex's TeX (`\\(…\\)`, `\\[…\\]`) until mathpass typesets it, and
 Material's search indexes that text. Here each piece becomes what a reader would type:
 `\\(z = X W_1\\)` → `z = X W_1`, `\\frac{\\partial L}{\\partial y}` → `∂L/∂y`.
-It reads search/search_index.json (and the offline copy's search_index.js) under a language root.
+It reads mkdocs's search/search_index.json (and the offline copy's search_index.js) or zensical's
+search.json (search.js) under a language root: entries under "docs" or "items", each with a title and text.
 """
 
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 
 _MATH = re.compile(r"\\\((.*?)\\\)|\\\[(.*?)\\\]", re.S)
 _JS_PREFIX = "var __index = "
+_INDEX_FILES = ("search/search_index.json", "search/search_index.js", "search.json", "search.js")
 _SYMBOLS = {
     r"\partial": "∂", r"\top": "ᵀ", r"\cdot": "·", r"\odot": "⊙", r"\times": "×", r"\sum": "∑",
     r"\le": "≤", r"\leq": "≤", r"\ge": "≥", r"\geq": "≥", r"\ne": "≠", r"\neq": "≠",
@@ -94,7 +96,8 @@ def rewrite_site(roots) -> int:
     """Rewrite the search index under each language root; how many index files changed."""
     changed = 0
     for root in roots:
-        for path in (Path(root) / "search" / "search_index.json", Path(root) / "search" / "search_index.js"):
+        for path in _INDEX_FILES:
+            path = Path(root) / path
             if path.is_file() and _rewrite_file(path):
                 changed += 1
     return changed
@@ -109,7 +112,7 @@ def _rewrite_file(path: Path) -> bool:
         if body is None:
             return False
     index = json.loads(body)
-    for doc in index.get("docs", []):
+    for doc in index.get("docs", index.get("items", [])):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
                 doc[field] = rewrite_text(doc[field])
