@@ -33,6 +33,14 @@ def drop_offline_download(html: str) -> str:
     return _DOWNLOAD.sub("", html)
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
+def offline_download_texts(html: str) -> list[str]:
+    """The download paragraphs' words as a search index holds them: `<p>` and the text, tags gone."""
+    return [f"<p>{' '.join(_TAG.sub('', m.group(0)).split())}</p>" for m in _DOWNLOAD.finditer(html)]
+
+
 # Material writes <link rel="alternate" hreflang=…> for each language and, on
 # every page, fetches each one's sitemap.xml; from file:// those requests fail.
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')

@@ -92,18 +92,19 @@ def rewrite_text(text: str) -> str:
     return _MATH.sub(lambda m: readable(m.group(1) if m.group(1) is not None else m.group(2)), text)
 
 
-def rewrite_site(roots) -> int:
-    """Rewrite the search index under each language root; how many index files changed."""
+def rewrite_site(roots, edit=None) -> int:
+    """Rewrite the search index under each language root (each title and text by `edit`, by default
+    `rewrite_text`); how many index files changed."""
     changed = 0
     for root in roots:
         for path in _INDEX_FILES:
             path = Path(root) / path
-            if path.is_file() and _rewrite_file(path):
+            if path.is_file() and _rewrite_file(path, edit or rewrite_text):
                 changed += 1
     return changed
 
 
-def _rewrite_file(path: Path) -> bool:
+def _rewrite_file(path: Path, edit) -> bool:
     raw = path.read_text("utf-8")
     is_js = path.suffix == ".js"
     body = raw.strip()
@@ -115,7 +116,7 @@ def _rewrite_file(path: Path) -> bool:
     for doc in index.get("docs", index.get("items", [])):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
-                doc[field] = rewrite_text(doc[field])
+                doc[field] = edit(doc[field])
     out = json.dumps(index, separators=(",", ":"))  # as Material writes it
     new = f"{_JS_PREFIX}{out}" if is_js else out
     if new == raw:
