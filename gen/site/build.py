@@ -32,7 +32,8 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None, bui
     from gen.write import swap_in
 
     root = Path(root).resolve()
-    _preflight(root, builder)
+    _check_builder(builder)
+    _preflight(root)
     site, staging = root / "site", root / "build" / "site-staging"
     shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
     # Everything is built in `staging` and swapped in whole: an interrupted or failed build leaves the
@@ -119,12 +120,16 @@ def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
             pass
 
 
-def _preflight(root: Path, builder: str = "mkdocs") -> None:
-    """Fail early, with one clear line, on missing pages or data files, a missing MathJax or builder."""
+def _check_builder(builder: str) -> None:
+    """Fail early on a builder that is unknown or not installed."""
     if builder not in BUILDERS:
         raise SiteError(f"unknown builder {builder!r} (known: {', '.join(BUILDERS)})")
     if builder == "zensical" and not zensicalrun.available():
         raise SiteError("zensical is not installed (pip install '.[zensical]')")
+
+
+def _preflight(root: Path) -> None:
+    """Fail early, with one clear line, on missing pages or data files or a missing MathJax."""
     parity.check_parity(root / "docs", [lang.code for lang in layout.LANGUAGES])
     finish.data_files(root / "docs")
     mathjax.es5_dir()

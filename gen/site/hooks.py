@@ -1,8 +1,9 @@
 """mkdocs hooks (listed in mkdocs.yml): what only mkdocs needs, as thin forwarders into gen.site.
 
-The rest is the generator's own, for every builder (gen/site/build.py): site_url and the languages'
-parity before a build, the data files and the pages' edits after it (gen/site/finish.py).
+The generator does the rest for every builder (gen/site/build.py): the languages' parity and site_url
+before a build, the data files and the pages' edits after it (gen/site/finish.py).
 
+- on_config: the same site_url and parity for mkdocs run by hand (`mkdocs build`, `mkdocs serve`).
 - on_files: the data files as mkdocs's own, so that its strict mode finds the pages' links to them.
 - on_env: share compiled templates between the build's mkdocs runs.
 - on_page_content: what mkdocs's search indexes while it builds: figures' drawn text left out, tab
@@ -21,7 +22,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, finish, templatecache
+from gen.site import content, finish, layout, parity, templatecache, urls
+
+
+def on_config(config):
+    lang = layout.language(config.theme["language"])
+    if not config.site_url:
+        config.site_url = urls.language_url(urls.base_url(), lang.path)
+    codes = [alt["lang"] for alt in config.extra.get("alternate", [])]
+    try:
+        parity.check_parity(Path(config.docs_dir).parent, codes)
+    except SiteError as err:
+        raise PluginError(str(err)) from None
+    return config
 
 
 def on_files(files, config):

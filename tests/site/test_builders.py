@@ -7,6 +7,7 @@ The comparison normalises exactly two things, both from the themes' templates, n
 - the templates leave lines of only spaces in other places around the content (blank before the
   first heading in one, after the last paragraph in the other), so lines of only whitespace are dropped.
 Everything else (the Markdown's HTML, the typeset math, the figures, the `lang` marks) must be equal.
+The tests that build with zensical are skipped when it is not installed (pip install '.[zensical]').
 """
 
 import difflib
@@ -19,10 +20,11 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project
+from gen.errors import SiteError
 from gen.site import build, layout, zensicalrun
 
-pytestmark = pytest.mark.skipif(not zensicalrun.available(),
-                                reason="zensical is not installed (pip install '.[zensical]')")
+needs_zensical = pytest.mark.skipif(not zensicalrun.available(),
+                                    reason="zensical is not installed (pip install '.[zensical]')")
 
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _SKIP_TARGET = re.compile(r'\s*<a id="__skip" tabindex="-1"></a>')
@@ -63,16 +65,19 @@ def _unzip(site: Path, target: Path) -> Path:
     return target / Path(layout.OFFLINE_ZIP).stem
 
 
+@needs_zensical
 def test_every_article_is_the_same(site, zensical_site, pages):
     html = [p for p in site.rglob("*.html")]
     assert len(html) == 2 * (len(pages) + 1)  # every page and the 404 page, in both languages
     assert differences(site, zensical_site) == []
 
 
+@needs_zensical
 def test_the_offline_copies_articles_are_the_same(offline_site, zensical_site, tmp_path):
     assert differences(offline_site, _unzip(zensical_site, tmp_path)) == []
 
 
+@needs_zensical
 def test_the_comparison_sees_a_changed_page(site, zensical_site, tmp_path):
     """A word changed in one page's article is reported with its page; the skip target is what zensical
     adds (so its normalisation is needed), and nothing else is normalised away."""
@@ -99,6 +104,7 @@ def _index(path: Path) -> str:
     return json.dumps(json.loads(text)["items"], ensure_ascii=False)
 
 
+@needs_zensical
 def test_zensical_gets_what_the_mkdocs_hooks_give(site, zensical_site, project, tmp_path):
     """The data files in both languages, the search index without TeX delimiters, and no download
     sentence in the offline copy's index (the normal site's index has it: the check can see it)."""
@@ -115,3 +121,12 @@ def test_zensical_gets_what_the_mkdocs_hooks_give(site, zensical_site, project, 
         sentence = re.search(r'<p class="offline-download"><a [^>]*>([^<]*)', home).group(1).strip()
         assert sentence in online and sentence not in copy, sentence
 
+
+
+def test_an_unknown_or_missing_builder_is_refused_before_building(tmp_path, monkeypatch):
+    with pytest.raises(SiteError, match=r"unknown builder 'hugo' \(known: mkdocs, zensical\)"):
+        build(tmp_path, builder="hugo")
+    monkeypatch.setattr(zensicalrun, "available", lambda: False)
+    with pytest.raises(SiteError, match=r"zensical is not installed \(pip install '\.\[zensical\]'\)"):
+        build(tmp_path, builder="zensical")
+    assert list(tmp_path.iterdir()) == []
