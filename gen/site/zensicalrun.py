@@ -2,7 +2,7 @@
 
 Zensical reads mkdocs.yml, but runs none of its hooks, takes no overrides on its command line and
 wants docs_dir and site_dir under its config file's folder; so each run gets a small config at the
-project root that inherits the language's and names the folders and site_url.
+project root that inherits the language's and names the folders, site_url and the theme's variant.
 """
 
 import json
@@ -41,8 +41,9 @@ def build_variant(root: Path, out: Path, *, offline: bool, base: str | None, pro
 def _zensical(root: Path, lang: layout.Language, site_dir: Path, site_url: str | None, env: dict) -> None:
     """One strict zensical build of one language; its output goes into the SiteError."""
     config = root / f".zensical-{os.getpid()}.{lang.code}.yml"
+    # The classic variant is Material for MkDocs' look, which the site's stylesheets are written against.
     settings = {"INHERIT": lang.config, "docs_dir": f"docs/{lang.code}",
-                "site_dir": site_dir.relative_to(root).as_posix()}
+                "site_dir": site_dir.relative_to(root).as_posix(), "theme": {"variant": "classic"}}
     if site_url:
         settings["site_url"] = site_url
     config.write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items()), encoding="utf-8")
