@@ -2,7 +2,7 @@
 
 Zensical reads mkdocs.yml, but runs none of its hooks, takes no overrides on its command line and
 wants docs_dir and site_dir under its config file's folder; so each run gets a small config at the
-project root that inherits the language's and names the folders, site_url and the theme's variant.
+project root that inherits the language's and names the folders, site_url and the theme.
 """
 
 import json
@@ -31,19 +31,31 @@ def build_variant(root: Path, out: Path, *, offline: bool, base: str | None, pro
     if not available():
         raise SiteError("zensical is not installed (pip install '.[zensical]')")
     shutil.rmtree(out, ignore_errors=True)
+    theme = _theme(root)
     env = dict(os.environ, OFFLINE="true" if offline else "false")
     for lang in layout.LANGUAGES:
         site_dir = out / lang.path if lang.path else out
-        _zensical(root, lang, site_dir, None if offline else urls.language_url(base, lang.path), env)
+        _zensical(root, lang, site_dir, None if offline else urls.language_url(base, lang.path), theme, env)
         progress.step(f"{lang.code}: built")
 
 
-def _zensical(root: Path, lang: layout.Language, site_dir: Path, site_url: str | None, env: dict) -> None:
+def _theme(root: Path) -> dict:
+    """The theme's settings for zensical: the classic variant, Material for MkDocs' look, which the site's
+    stylesheets are written for; the site's overrides without its copy of Material 9.8.2's search
+    partial, whose markup is not the search zensical's theme has."""
+    overrides = root / "build" / "zensical-overrides"
+    shutil.rmtree(overrides, ignore_errors=True)
+    shutil.copytree(root / "overrides", overrides, ignore=lambda folder, names: ["search.html"]
+                    if Path(folder).name == "partials" else [])
+    return {"variant": "classic", "custom_dir": overrides.relative_to(root).as_posix()}
+
+
+def _zensical(root: Path, lang: layout.Language, site_dir: Path, site_url: str | None, theme: dict,
+              env: dict) -> None:
     """One strict zensical build of one language; its output goes into the SiteError."""
     config = root / f".zensical-{os.getpid()}.{lang.code}.yml"
-    # The classic variant is Material for MkDocs' look, which the site's stylesheets are written against.
     settings = {"INHERIT": lang.config, "docs_dir": f"docs/{lang.code}",
-                "site_dir": site_dir.relative_to(root).as_posix(), "theme": {"variant": "classic"}}
+                "site_dir": site_dir.relative_to(root).as_posix(), "theme": theme}
     if site_url:
         settings["site_url"] = site_url
     config.write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items()), encoding="utf-8")
