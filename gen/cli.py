@@ -20,6 +20,7 @@ Generate the backpropagation derivation pages (Korean and English) from one symp
   python -m gen --derivation two-layer --examples F --out D
                                      generate only that derivation, from examples file F, into folder D
   python -m gen build [--offline]    regenerate docs/, then build the site into site/
+                                     (--builder zensical: with Zensical instead of mkdocs)
   python -m gen --check build        build the site from docs/ as it is, only if it is fresh (writes no docs/)
   python -m gen serve                regenerate docs/, preview both languages, regenerate on every change
   python -m gen --no-cache           verify every derivation again (by default a derivation whose code,
@@ -69,6 +70,9 @@ def parser():
                             "(the normal build already carries it as a zip)")
     build.add_argument("--site-url", default=None, metavar="URL",
                        help="the deployed address, e.g. https://user.github.io/repo/ (default: $SITE_URL)")
+    build.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="what turns docs/ into HTML before the generator's passes (default: mkdocs; "
+                            "zensical needs pip install '.[zensical]')")
     serve = sub.add_parser("serve", help="regenerate docs/, preview both languages, regenerate on every change")
     _global_options(serve, default=False)
     serve.add_argument("--lang", choices=("ko", "en"), default="ko", help="language the printed address opens")
@@ -143,7 +147,8 @@ def run(args, memo):
         return status
     from gen import site
     if args.command == "build":
-        built = site.build(ROOT, offline=args.offline, site_url=args.site_url, progress=progress)
+        built = site.build(ROOT, offline=args.offline, site_url=args.site_url, builder=args.builder,
+                           progress=progress)
         if not args.quiet:
             print(f"site built into {built}; look at it with `python -m http.server -d {built.name}`"
                   f" (opening {built.name}/index.html from disk breaks navigation; "

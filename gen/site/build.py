@@ -1,4 +1,4 @@
-"""Build both languages with mkdocs (and the offline copy), or serve one live."""
+"""Build both languages with mkdocs or zensical (and the offline copy), or serve one live."""
 
 import contextlib
 import logging
@@ -14,21 +14,25 @@ from mkdocs.exceptions import MkDocsException
 from gen.background import Background
 from gen.errors import SiteError
 from gen.progress import QUIET, Progress
-from gen.site import content, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls
+from gen.site import content, finish, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls, zensicalrun
 from gen.site.typeset import Typesetter
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, when the tree has no commit yet
+BUILDERS = ("mkdocs", "zensical")
 
 
-def build(root: Path, *, offline: bool = False, site_url: str | None = None, progress: Progress = QUIET) -> Path:
+def build(root: Path, *, offline: bool = False, site_url: str | None = None, builder: str = "mkdocs",
+          progress: Progress = QUIET) -> Path:
     """Build the site into root/site and return it: Korean at the root, English in en/.
 
     offline=True builds the variant that opens from file:// instead. The normal
-    build also carries that variant as downloads/<layout.OFFLINE_ZIP>. `progress` is told of each stage.
+    build also carries that variant as downloads/<layout.OFFLINE_ZIP>. `builder` is one of BUILDERS;
+    `progress` is told of each stage.
     """
     from gen.write import swap_in
 
     root = Path(root).resolve()
+    _check_builder(builder)
     _preflight(root)
     site, staging = root / "site", root / "build" / "site-staging"
     shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
@@ -38,14 +42,16 @@ def build(root: Path, *, offline: bool = False, site_url: str | None = None, pro
     with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_source_date(root)):
         # The offline copy's mkdocs runs in a second process (started before MathJax's V8 is) while
         # this one builds and typesets the site; its passes then reuse every typeset equation.
-        pages = None if offline else Background(_mkdocs_variant, root, copy, offline=True, base=None)
+        # Zensical's runs share one cache folder (.cache/), so they run one after another.
+        pages = None if offline or builder == "zensical" else Background(
+            _run_builder, builder, root, copy, offline=True, base=None)
         try:
             with Typesetter() as engine:
-                _build_variant(root, staging, engine, offline=offline,
+                _build_variant(root, staging, engine, offline=offline, builder=builder,
                                base=None if offline else urls.base_url(site_url), progress=progress)
                 if not offline:
-                    _build_variant(root, copy, engine, offline=True, base=None, pages=pages, progress=progress,
-                                   label="the offline copy")
+                    _build_variant(root, copy, engine, offline=True, base=None, builder=builder, pages=pages,
+                                   progress=progress, label="the offline copy")
         finally:
             if pages is not None:
                 pages.cancel()
@@ -114,25 +120,35 @@ def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
             pass
 
 
+def _check_builder(builder: str) -> None:
+    """Fail early on a builder that is unknown or not installed."""
+    if builder not in BUILDERS:
+        raise SiteError(f"unknown builder {builder!r} (known: {', '.join(BUILDERS)})")
+    if builder == "zensical" and not zensicalrun.available():
+        raise SiteError("zensical is not installed (pip install '.[zensical]')")
+
+
 def _preflight(root: Path) -> None:
-    """Fail early, with one clear line, on missing pages or a missing MathJax."""
+    """Fail early, with one clear line, on missing pages or data files or a missing MathJax."""
     parity.check_parity(root / "docs", [lang.code for lang in layout.LANGUAGES])
+    finish.data_files(root / "docs")
     mathjax.es5_dir()
 
 
-def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
-                   base: str | None, pages=None, progress: Progress = QUIET, label: str = "the site") -> None:
-    """Run mkdocs once per language into out/ (the default language first), then the passes.
+def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool, base: str | None,
+                   builder: str = "mkdocs", pages=None, progress: Progress = QUIET, label: str = "the site") -> None:
+    """Run the builder once per language into out/ (the default language first), then the passes.
 
-    `pages`, when given, is that mkdocs run already started in the background (`Background`)."""
+    `pages`, when given, is that builder's run already started in the background (`Background`)."""
     languages = ", ".join(lang.code for lang in layout.LANGUAGES)
-    with progress.stage(f"{label}: mkdocs, once per language ({languages})"):
+    with progress.stage(f"{label}: {builder}, once per language ({languages})"):
         if pages is None:
-            _mkdocs_variant(root, out, offline=offline, base=base, progress=progress)
+            _run_builder(builder, root, out, offline=offline, base=base, progress=progress)
         else:
             pages.result()
         progress.done(f"{sum(1 for _ in out.rglob('*.html'))} HTML pages")
     roots = [out / lang.path for lang in layout.LANGUAGES]
+    finish.finish_site(root / "docs", roots, offline=offline)
     with progress.stage(f"{label}: typesetting the math, cutting the fonts, marking languages and search"):
         searchpass.rewrite_site(roots)
         typeset = mathpass.typeset_site(out, roots, engine, preload=not offline)
@@ -141,6 +157,13 @@ def _build_variant(root: Path, out: Path, engine: Typesetter, *, offline: bool,
             content.drop_alternate_links(out)
         progress.done(f"{typeset.equations} equations on {typeset.pages} pages; "
                       f"{typeset.fonts} font files, {typeset.font_bytes / 1e3:.0f} kB per language")
+
+
+def _run_builder(builder: str, root: Path, out: Path, *, offline: bool, base: str | None,
+                 progress: Progress = QUIET) -> None:
+    """The pages of both languages into out/, by mkdocs or zensical."""
+    run = zensicalrun.build_variant if builder == "zensical" else _mkdocs_variant
+    run(root, out, offline=offline, base=base, progress=progress)
 
 
 def _mkdocs_variant(root: Path, out: Path, *, offline: bool, base: str | None, progress: Progress = QUIET) -> None:

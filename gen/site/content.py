@@ -1,4 +1,4 @@
-"""Edits to a page's rendered HTML, before search indexing and templating."""
+"""Edits to a page's rendered HTML: before mkdocs indexes it (its hooks), or on the built pages (gen.site.finish)."""
 
 import re
 
@@ -20,12 +20,25 @@ def searchable(html: str) -> str:
     search plugin skips elements marked data-search-exclude, then strips the attribute.
     """
     html = _SVG.sub(lambda m: _SVG_TEXT.sub('<text data-search-exclude="figure"', m.group(0)), html)
+    return apart_tab_labels(html)
+
+
+def apart_tab_labels(html: str) -> str:
+    """A space between adjacent tab labels, so that neither search nor a reader runs them together."""
     return _TAB_LABELS.sub("</label> ", html)
 
 
 def drop_offline_download(html: str) -> str:
     """Remove the link to the offline zip: the offline copy does not contain itself."""
     return _DOWNLOAD.sub("", html)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def offline_download_texts(html: str) -> list[str]:
+    """The download paragraphs' words as a search index holds them: `<p>` and the text, tags gone."""
+    return [f"<p>{' '.join(_TAG.sub('', m.group(0)).split())}</p>" for m in _DOWNLOAD.finditer(html)]
 
 
 # Material writes <link rel="alternate" hreflang=…> for each language and, on

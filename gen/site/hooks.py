@@ -1,10 +1,13 @@
-"""mkdocs hooks (listed in mkdocs.yml): thin forwarders into gen.site.
+"""mkdocs hooks (listed in mkdocs.yml): what only mkdocs needs, as thin forwarders into gen.site.
 
-- on_config: site_url from SITE_URL; every page must exist in every language.
-- on_files: serve the shared data file.
+The generator does the rest for every builder (gen/site/build.py): the languages' parity and site_url
+before a build, the data files and the pages' edits after it (gen/site/finish.py).
+
+- on_config: the same site_url and parity for mkdocs run by hand (`mkdocs build`, `mkdocs serve`).
+- on_files: the data files as mkdocs's own, so that its strict mode finds the pages' links to them.
 - on_env: share compiled templates between the build's mkdocs runs.
-- on_page_content: figures' drawn text out of the search index, tab labels apart; drop the offline
-  download link from the offline copy itself.
+- on_page_content: what mkdocs's search indexes while it builds: figures' drawn text left out, tab
+  labels apart, and no offline download link in the offline copy itself.
 """
 
 import sys
@@ -19,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, layout, parity, templatecache, urls
+from gen.site import content, finish, layout, parity, templatecache, urls
 
 
 def on_config(config):
@@ -35,9 +38,10 @@ def on_config(config):
 
 
 def on_files(files, config):
-    data = sorted((Path(config.docs_dir).parent / "data").glob("*.json"))
-    if not data:
-        raise PluginError(f"no data files in {Path(config.docs_dir).parent / 'data'} (the generator writes them)")
+    try:
+        data = finish.data_files(Path(config.docs_dir).parent)
+    except SiteError as err:
+        raise PluginError(str(err)) from None
     for path in data:
         files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
     return files

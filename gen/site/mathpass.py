@@ -25,7 +25,8 @@ _DELIMITERS = {"div": ("\\[", "\\]"), "span": ("\\(", "\\)")}
 # (16 px text, MathJax scaled to its x-height): 33.8 em, less a margin.
 DESKTOP_COLUMN_EM = COLUMN_EM
 
-_SITE_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)assets/stylesheets/site\.css">')
+# mkdocs writes the link as `assets/…` or `../assets/…`, zensical as `./assets/…` at a language root.
+_SITE_CSS = re.compile(r'<link rel="stylesheet" href="(?:\./)?((?:\.\./)*)assets/stylesheets/site\.css">')
 _GLYPH = re.compile(r'<mjx-c class="([^"]+)"')
 _STRETCHY = re.compile(r'<(mjx-stretchy-[vh])\b[^>]*\bclass="([^"]+)"')
 _MATHJAX_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)'

@@ -3,7 +3,8 @@
 The page HTML keeps arithmatex's TeX (`\\(…\\)`, `\\[…\\]`) until mathpass typesets it, and
 Material's search indexes that text. Here each piece becomes what a reader would type:
 `\\(z = X W_1\\)` → `z = X W_1`, `\\frac{\\partial L}{\\partial y}` → `∂L/∂y`.
-It reads search/search_index.json (and the offline copy's search_index.js) under a language root.
+It reads mkdocs's search/search_index.json (and the offline copy's search_index.js) or zensical's
+search.json (search.js) under a language root: entries under "docs" or "items", each with a title and text.
 """
 
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 
 _MATH = re.compile(r"\\\((.*?)\\\)|\\\[(.*?)\\\]", re.S)
 _JS_PREFIX = "var __index = "
+_INDEX_FILES = ("search/search_index.json", "search/search_index.js", "search.json", "search.js")
 _SYMBOLS = {
     r"\partial": "∂", r"\top": "ᵀ", r"\cdot": "·", r"\odot": "⊙", r"\times": "×", r"\sum": "∑",
     r"\le": "≤", r"\leq": "≤", r"\ge": "≥", r"\geq": "≥", r"\ne": "≠", r"\neq": "≠",
@@ -90,17 +92,19 @@ def rewrite_text(text: str) -> str:
     return _MATH.sub(lambda m: readable(m.group(1) if m.group(1) is not None else m.group(2)), text)
 
 
-def rewrite_site(roots) -> int:
-    """Rewrite the search index under each language root; how many index files changed."""
+def rewrite_site(roots, edit=None) -> int:
+    """Rewrite the search index under each language root (each title and text by `edit`, by default
+    `rewrite_text`); how many index files changed."""
     changed = 0
     for root in roots:
-        for path in (Path(root) / "search" / "search_index.json", Path(root) / "search" / "search_index.js"):
-            if path.is_file() and _rewrite_file(path):
+        for path in _INDEX_FILES:
+            path = Path(root) / path
+            if path.is_file() and _rewrite_file(path, edit or rewrite_text):
                 changed += 1
     return changed
 
 
-def _rewrite_file(path: Path) -> bool:
+def _rewrite_file(path: Path, edit) -> bool:
     raw = path.read_text("utf-8")
     is_js = path.suffix == ".js"
     body = raw.strip()
@@ -109,10 +113,10 @@ def _rewrite_file(path: Path) -> bool:
         if body is None:
             return False
     index = json.loads(body)
-    for doc in index.get("docs", []):
+    for doc in index.get("docs", index.get("items", [])):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
-                doc[field] = rewrite_text(doc[field])
+                doc[field] = edit(doc[field])
     out = json.dumps(index, separators=(",", ":"))  # as Material writes it
     new = f"{_JS_PREFIX}{out}" if is_js else out
     if new == raw:
