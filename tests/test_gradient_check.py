@@ -12,7 +12,7 @@ import sympy as sp
 
 from gen.declare import compute
 from gen.derivations.two_layer import DECLARATION, gradcheck, gradcheck_listing, gradkink, listing, truncation
-from gen.derivations.two_layer.gradpage import gradient_check_context, jacobian_context, power
+from gen.derivations.two_layer.gradpage import error_text, gradient_check_context, jacobian_context, power
 from gen.errors import VerificationError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,10 +152,12 @@ def page_numbers(text, heading):
 
 @pytest.mark.parametrize("lang, heading", [("en", "Every worked example"), ("ko", "모든 계산 예제")])
 def test_the_pages_table_is_the_checks(computed, lang, heading):
-    expected = [[power(found[p]) for p in gradcheck.PARAMETERS] for _, found in gradcheck.check_examples(clear(computed))[0]]
+    expected = [[error_text(found[p]) for p in gradcheck.PARAMETERS] for _, found in gradcheck.check_examples(clear(computed))[0]]
     text = (DOCS / lang / "two-layer" / "gradient-check.md").read_text(encoding="utf-8")
     assert page_numbers(text, heading) == expected
-    wrong = text.replace(expected[2][1], "1.0 \\times 10^{-11}", 1)
+    section = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    row = [line for line in section.split("\n") if line.startswith("| [`")][2]
+    wrong = text.replace(row, row.replace(f"${expected[2][1]}$", "$1.0 \\times 10^{-11}$", 1), 1)
     assert page_numbers(wrong, heading) != expected
 
 
@@ -164,6 +166,7 @@ def test_context_numbers(computed):
     assert context["step"] == "10^{-5}" and context["bound"] == "10^{-7}" and context["smaller_step"] == "10^{-6}"
     assert context["kink"]["z"] == "0.1" and context["kink"]["z_minus"] == "-0.000005"
     assert power(9.52e-10) == r"9.5 \times 10^{-10}" and power(0) == "0"
+    assert error_text(9.52e-10) == "< 10^{-9}" and error_text(1e-10) == "< 10^{-9}" and error_text(0.2) == "2.0 \\times 10^{-1}"
 
 
 def test_the_jacobians_count_is_its_entries(computed):

@@ -18,6 +18,7 @@ from gen.derivations.note.names import NOTATION, tex, tex_with
 from gen.notation import Indicator, matrix_tex, partial
 from gen.numbers import number_text
 from gen.walk import one_step
+from gen.checking import near_kink
 from gen.worked import at_kinks
 
 
@@ -202,6 +203,7 @@ def page_context(verified):
         "grad_names": {n: partial("L", matrix_tex(n)) for n in GRADIENTS},
         "formula": formulas(net),
         "examples_file": verified.source,
+        "near_kink": [w.id for w in workeds if near_kink(net.graph, w.values)],
         "counts": {"examples": len(workeds), "cases": len(net.cases),
                    "forward": sum(node.op is not None for node in net.graph.nodes.values()),
                    "covered": len({w.case.id for w in workeds}),

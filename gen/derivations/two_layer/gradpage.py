@@ -2,6 +2,8 @@
 (a fixed number of significant digits, so the pages are the same on every run), the listing, and the size of the
 Jacobian ∂y/∂W₂ that backpropagation never builds."""
 
+import math
+
 import numpy as np
 
 from gen.derivations.two_layer.gradcheck import (BOUND, DECADES, KINK_LEAST, STEP, check_examples, check_quadratic,
@@ -13,6 +15,9 @@ from gen.numbers import number_text
 
 SIGNIFICANT = 2
 """Significant digits of a relative error on the page (the digits after them are round-off)."""
+ROUND_OFF = 1e-6
+"""Below this an error is round-off, whose digits depend on the machine's exp, log and matrix products: the page
+gives only the power of ten it is below, so that every machine prints the same page."""
 
 
 def power(x, digits=SIGNIFICANT):
@@ -25,8 +30,21 @@ def power(x, digits=SIGNIFICANT):
     return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
 
+def below(x):
+    """The power of ten strictly above x > 0: 10^{-9} for 9.5e-10, 10^{-4} for 1e-5."""
+    return f"10^{{{math.floor(math.log10(x)) + 1}}}"
+
+
+def error_text(x):
+    r"""A relative error as the page prints it: 0, 2 significant digits (0.20, 1.2 	imes 10^{-4}), or, for
+    round-off, the power of ten it is below (< 10^{-9})."""
+    if x == 0 or x >= ROUND_OFF:
+        return power(x)
+    return f"< {below(x)}"
+
+
 def _errors(found):
-    return {p: power(e) for p, e in found.items()}
+    return {p: error_text(e) for p, e in found.items()}
 
 
 def gradient_check_context(verified):
@@ -42,8 +60,8 @@ def gradient_check_context(verified):
         "step": power(float(STEP)), "smaller_step": power(float(STEP / 10)), "bound": power(BOUND), "kink_least": power(KINK_LEAST),
         "cube_root_eps": power(float(np.finfo(float).eps) ** (1 / 3)), "eps": power(float(np.finfo(float).eps)),
         "rows": [{"id": ident, "errors": _errors(found)} for ident, found in rows], "near": near,
-        "worst": power(max(e for _, found in rows for e in found.values())), "both_zero": both_zero,
-        "study": {"id": studied, "rows": [{"h": power(10.0 ** -k), "one_sided": power(o), "centred": power(c)}
+        "worst": below(max(e for _, found in rows for e in found.values())), "both_zero": both_zero,
+        "study": {"id": studied, "rows": [{"h": power(10.0 ** -k), "one_sided": error_text(o), "centred": error_text(c)}
                                           for k, o, c in table], "first": power(10.0 ** -DECADES[0])},
         "kink": {**kink, "z": number_text(kink["z"]), "b1": number_text(kink["b1"]),
                  "moved_b1": number_text(kink["moved_b1"]), "z_at": number_text(kink["z_at"]),
