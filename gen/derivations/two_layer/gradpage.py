@@ -10,6 +10,7 @@ from gen.derivations.two_layer.gradcheck import (BOUND, DECADES, KINK_LEAST, STE
                                                  study_steps)
 from gen.derivations.two_layer.gradkink import clear_examples, clear_of_kinks, kink_example, within_a_step
 from gen.derivations.two_layer.network import tex
+from gen.errors import VerificationError
 from gen.derivations.two_layer.truncation import differences
 from gen.numbers import number_text
 
@@ -36,7 +37,7 @@ def below(x):
 
 
 def error_text(x):
-    r"""A relative error as the page prints it: 0, 2 significant digits (0.20, 1.2 	imes 10^{-4}), or, for
+    r"""A relative error as the page prints it: 0, 2 significant digits (0.20, 1.2 \times 10^{-4}), or, for
     round-off, the power of ten it is below (< 10^{-9})."""
     if x == 0 or x >= ROUND_OFF:
         return power(x)
@@ -53,24 +54,38 @@ def gradient_check_context(verified):
     rows, both_zero = check_examples(clear)
     clear_of_kinks(clear)
     check_quadratic(clear)
-    studied, table = study_steps(clear)
+    # The study of the step needs a softmax example (the squared error has no truncation error to show).
+    studied, table = study_steps(clear) if any(w.example.values["loss"] == "softmax" for w in clear) else (None, None)
     decl = verified.declaration
-    kink = kink_example(decl.graph, decl.fields, clear)
+    kink = _kink_or_none(decl, clear)
     return {
         "step": power(float(STEP)), "smaller_step": power(float(STEP / 10)), "bound": power(BOUND), "kink_least": power(KINK_LEAST),
         "cube_root_eps": power(float(np.finfo(float).eps) ** (1 / 3)), "eps": power(float(np.finfo(float).eps)),
         "rows": [{"id": ident, "errors": _errors(found)} for ident, found in rows], "near": near,
         "worst": below(max(e for _, found in rows for e in found.values())), "both_zero": both_zero,
-        "study": {"id": studied, "rows": [{"h": power(10.0 ** -k), "one_sided": error_text(o), "centred": error_text(c)}
-                                          for k, o, c in table], "first": power(10.0 ** -DECADES[0])},
-        "kink": {**kink, "z": number_text(kink["z"]), "b1": number_text(kink["b1"]),
-                 "moved_b1": number_text(kink["moved_b1"]), "z_at": number_text(kink["z_at"]),
-                 "z_plus": number_text(kink["z_at"] + STEP), "z_minus": number_text(kink["z_at"] - STEP),
-                 "analytic": f"{kink['analytic']:.6g}", "numeric": f"{kink['numeric']:.6g}",
-                 "errors": _errors(kink["errors"])},
+        "study": table and {"id": studied, "rows": [{"h": power(10.0 ** -k), "one_sided": error_text(o), "centred": error_text(c)}
+                                                    for k, o, c in table], "first": power(10.0 ** -DECADES[0])},
+        "kink": kink and _kink_text(kink),
         "differences": differences(),
         "listing": (decl.folder / "gradcheck_listing.py").read_text(encoding="utf-8"),
     }
+
+
+def _kink_or_none(decl, workeds):
+    """The step across a kink made from the author's examples, or None where they cannot show what the page says of
+    it (the site's own examples must: tests/test_gradient_check.py)."""
+    try:
+        return kink_example(decl.graph, decl.fields, workeds)
+    except (VerificationError, ValueError):  # ValueError: no unit with z > 0 and an upstream
+        return None
+
+
+def _kink_text(kink):
+    return {**kink, "z": number_text(kink["z"]), "b1": number_text(kink["b1"]),
+             "moved_b1": number_text(kink["moved_b1"]), "z_at": number_text(kink["z_at"]),
+             "z_plus": number_text(kink["z_at"] + STEP), "z_minus": number_text(kink["z_at"] - STEP),
+             "analytic": f"{kink['analytic']:.6g}", "numeric": f"{kink['numeric']:.6g}",
+             "errors": _errors(kink["errors"])}
 
 
 def jacobian_context(verified):
