@@ -141,9 +141,11 @@ def test_the_page_prints_the_notes(lang):
     for key in ("naive_exp", "naive_P", "shifted_exp", "stable_P"):
         assert "|" + "".join(f" ${v}$ |" for v in table[key]) in loss, key
     assert f"${table['limit']}$" in loss and f"${table['stable_lse']}$" in loss
-    for kind in ("softmax", "squared"):
-        shown = context["batch"][kind]
-        assert f"{shown['once']}$" in loss and f"${shown['twice']}$" in loss and f"$N = {shown['N']}$" in loss
+    shown = context["batch"]["squared"]
+    assert f"{shown['once']}$" in loss and f"${shown['twice']}$" in loss and f"$N = {shown['N']}$" in loss
+    shown = context["batch"]["softmax"]  # a table: N, then each entry of ∂L/∂b₂, for the batch and for it twice
+    for n, entries in ((shown["N"], shown["entries"][0]), (shown["twice_N"], shown["entries"][1])):
+        assert f"| $N = {n}$ |" + "".join(f" ${v}$ |" for v in entries) in loss
     assert f"\\tilde{{L}} = {context['batch']['scaled_loss']}$" in loss
 
 

@@ -124,6 +124,7 @@ def batch_context(shown):
     """The page's numbers: each loss's example, N, 2N and ∂L/∂b₂ of the batch and of it stacked twice."""
     def tex(m):
         return NOTATION.tex(m.applyfunc(evaluate))
-    out = {loss: {"id": name, "N": n, "twice_N": 2 * n, "once": tex(once), "twice": tex(twice)}
+    out = {loss: {"id": name, "N": n, "twice_N": 2 * n, "once": tex(once), "twice": tex(twice),
+                  "entries": [[NOTATION.tex(evaluate(v)) for v in m] for m in (once, twice)]}
            for loss, (name, n, once, twice) in shown.items()}
     return {**out, "scaled_loss": scaled_loss_tex()}
