@@ -104,9 +104,10 @@ def selected(name):
         raise UsageError(err.args[0]) from None
 
 
-def regenerate(args, out, check, memo=None, progress=QUIET):
+def regenerate(args, out, check, memo=None, progress=QUIET, changed=None):
     """Generate and write (or compare); return the exit status. `memo`: see `gen.pipeline.verify_all`;
-    `progress` is told of each derivation as it is verified or reused."""
+    `progress` is told of each derivation as it is verified or reused; the list `changed`, if given, gets
+    the files written or removed (relative to `out`)."""
     from gen.pipeline import generate
     from gen.write import stale_report, write_outputs
 
@@ -127,6 +128,8 @@ def regenerate(args, out, check, memo=None, progress=QUIET):
             print(f"{out} is up to date ({len(outputs)} files).")
         return 0
     written, removed = write_outputs(out, outputs, remove_stale=not partial)
+    if changed is not None:
+        changed.extend([*written, *removed])
     summary = f"{out}: {len(written)} written, {len(removed)} removed, {len(outputs) - len(written)} unchanged"
     if progress.enabled:
         progress.done(summary)
@@ -155,9 +158,13 @@ def run(args, memo):
                   f"`python -m gen build --offline` makes a copy that opens from disk)")
         return 0
     quiet = argparse.Namespace(**{**vars(args), "quiet": True})
-    # The memo holds what the first generation verified: a template edit, even the first, re-renders;
-    # only a change to a derivation's numbers verifies again.
-    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=lambda: regenerate(quiet, out, False, memo),
+
+    def changes():  # the memo holds what the first generation verified: a template edit re-renders only
+        changed = []
+        regenerate(quiet, out, False, memo, changed=changed)
+        return changed
+
+    site.serve(ROOT, lang=args.lang, dev_addr=args.dev_addr, regenerate=changes,
                watch=[ROOT / "gen"] + ([args.examples] if args.examples else []))
     return 0
 

@@ -104,12 +104,34 @@ def site_context(derivations):
             "equations": {d.name: d.equations() for d in derivations if d.equations}}
 
 
-def render_derivation(derivation, verified, site):
-    """Every file of one derivation: its pages in each language, its figures, its data."""
-    context = derivation.context(verified)
+def _site(derivations, memo):
+    """`site_context`, kept in the `memo` for the same derivations (it is made from their code alone)."""
+    if memo is None:
+        return site_context(derivations)
+    key = ("site", tuple((d.name, str(d.folder)) for d in derivations))
+    if key not in memo:
+        memo[key] = site_context(derivations)
+    return memo[key]
+
+
+def render_derivation(derivation, verified, site, memo=None):
+    """Every file of one derivation: its pages in each language, its figures, its data.
+
+    With a `memo` (see `verify_all`), what the pages are rendered from (the context, each language's words
+    and figures) is kept with the verified results it was made from, and used again while they are the same
+    (a template edited in `serve`: only the pages are rendered again)."""
+    kept = memo.get(("context", derivation.name)) if memo is not None else None
+    if kept is not None and kept[0] is verified:
+        context, languages = kept[1:]
+    else:
+        context = derivation.context(verified)
+        languages = {lang: derivation.language(verified, lang) if derivation.language else ({}, {})
+                     for lang in LANGUAGES}
+        if memo is not None:
+            memo[("context", derivation.name)] = (verified, context, languages)
     outputs = {}
     for lang in LANGUAGES:
-        words, files = derivation.language(verified, lang) if derivation.language else ({}, {})
+        words, files = languages[lang]
         outputs.update(render_pages(derivation, lang, {**context, **words, "site": site,
                                                        "download": download_href(lang)}))
         outputs.update(files)
@@ -125,7 +147,7 @@ def generate(derivations, examples=None, only=None, memo=None, cache=None, repor
     files an earlier run rendered, and is neither computed nor verified again."""
     chosen = [d for d in derivations if only is None or d.name in only]
     report = report or (lambda name, how: None)
-    site = site_context(derivations)
+    site = _site(derivations, memo)
     pages = pagecache.PageCache(cache.folder) if cache is not None else None
     files, todo = {}, []
     for d in chosen:
@@ -138,7 +160,7 @@ def generate(derivations, examples=None, only=None, memo=None, cache=None, repor
             todo.append((d, page_key))
     verified = verify_all([d for d, _ in todo], examples, memo, cache, report)
     for d, page_key in todo:
-        files[d.name] = render_derivation(d, verified[d.name], site)
+        files[d.name] = render_derivation(d, verified[d.name], site, memo)
         if page_key:
             pages.put(d.name, page_key, files[d.name])
     return {path: text for d in chosen for path, text in files[d.name].items()}

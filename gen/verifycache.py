@@ -38,11 +38,12 @@ def folder(root: Path) -> Path:
 
 def files(top: Path, skip=()):
     """Every file under `top` that a verification may read, in a fixed order; `skip`: folders left out."""
-    for path in sorted(top.rglob("*")):
-        parts = path.relative_to(top).parts
-        if path.is_file() and path.suffix != ".pyc" and not SKIPPED & set(parts[:-1]) \
-                and not any(path.is_relative_to(s) for s in skip):
-            yield path
+    top, skip = Path(top), {os.fspath(s) for s in skip}
+    found = []
+    for folder, subfolders, names in os.walk(top):
+        subfolders[:] = [s for s in subfolders if s not in SKIPPED and os.path.join(folder, s) not in skip]
+        found += [Path(folder, name) for name in names if not name.endswith(".pyc")]
+    return sorted(found)
 
 
 def key(derivation, source) -> str:

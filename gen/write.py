@@ -52,14 +52,16 @@ def write_outputs(root, outputs, remove_stale=True):
         return changed, stale
     staging = _sibling(root, "staging")
     if root.is_dir():
-        shutil.copytree(root, staging, symlinks=True)
+        # Unchanged files are linked, not copied: the staged tree shares them with the old one (already on
+        # disk), and a changed file replaces its link by a new file, leaving the old tree's as it was.
+        shutil.copytree(root, staging, symlinks=True, copy_function=_link_or_copy)
     else:
         staging.mkdir(parents=True)
     for rel in changed:
         atomic_write(staging / rel, outputs[rel])
     for rel in stale:
         (staging / rel).unlink()
-    _fsync_tree(staging)
+    _fsync_files(staging / rel for rel in changed)
     _swap(staging, root)
     return changed, stale
 
@@ -79,11 +81,18 @@ def recover(root):
             shutil.rmtree(leftover)
 
 
-def _fsync_tree(folder):
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
+def _link_or_copy(source, target):
+    """A hard link to `source` at `target`, or a copy where the file system has none."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _fsync_files(paths):
+    for path in paths:
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
 
 
 _RENAME_EXCHANGE = 2

@@ -23,9 +23,9 @@ def rendered(monkeypatch):
     """The names of the derivations rendered by `generate`, in order."""
     calls, real = [], gen.pipeline.render_derivation
 
-    def counting(derivation, verified, site):
+    def counting(derivation, verified, site, memo=None):
         calls.append(derivation.name)
-        return real(derivation, verified, site)
+        return real(derivation, verified, site, memo)
     monkeypatch.setattr(gen.pipeline, "render_derivation", counting)
     return calls
 

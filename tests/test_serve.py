@@ -1,5 +1,5 @@
-"""`python -m gen serve`: both languages served, a template change shows within seconds, a bad
-examples file prints the usual error and keeps the last good pages, fixing it recovers."""
+"""`python -m gen serve`: both languages served, a template change shows within seconds (its page rebuilt
+in place), a bad examples file prints the usual error and keeps the last good pages, fixing it recovers."""
 
 import os
 import re
@@ -54,6 +54,7 @@ def test_serve_regenerates_and_keeps_last_good_pages(tmp_path, warm_cache):
         template = project / "gen" / "derivations" / "note" / "templates" / "en" / "errata.md.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\nFreshly added sentence.\n", encoding="utf-8")
         assert wait_for(lambda: "Freshly added sentence." in fetch(base + "en/errata/"), 60)
+        assert "preview rebuilt: 1 page rebuilt in place" in (tmp_path / "log").read_text()  # not built whole
         examples = project / "gen" / "derivations" / "note" / "examples.yml"
         good = examples.read_text(encoding="utf-8")
         examples.write_text(good.replace("W1: [[", "W1: [[0x1F, ", 1), encoding="utf-8")

@@ -14,7 +14,8 @@ from mkdocs.exceptions import MkDocsException
 from gen.background import Background
 from gen.errors import SiteError
 from gen.progress import QUIET, Progress
-from gen.site import content, finish, langpass, layout, mathjax, mathpass, package, parity, searchpass, urls, zensicalrun
+from gen.site import (content, finish, langpass, layout, mathjax, mathpass, package, parity, preview, searchpass,
+                      strict, urls, zensicalrun)
 from gen.site.typeset import Typesetter
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, when the tree has no commit yet
@@ -69,46 +70,65 @@ def serve(root: Path, *, lang: str = "ko", dev_addr: str = "127.0.0.1:8000",
           regenerate=None, watch=()) -> None:
     """Serve both languages (Korean at /, English at /en/) with live reload for authors.
 
-    On every change under `watch`, `regenerate()` runs, then the site is rebuilt into a staged folder
-    and swapped in; a GenError is printed like `python -m gen` prints it and the last good pages stay."""
+    On every change under `watch`, `regenerate()` runs and returns the generated files it changed (paths
+    relative to docs/); the pages they touch are rebuilt in place (gen/site/preview.py), or, when that cannot
+    be, the site is built whole into a staged folder and swapped in. A GenError is printed like
+    `python -m gen` prints it and the last good pages stay."""
     import sys
 
     from mkdocs.livereload import LiveReloadServer
 
     from gen.errors import GenError
-    from gen.write import swap_in
 
     root = Path(root).resolve()
     try:
         layout.language(lang)
     except KeyError as err:
         raise SiteError(str(err.args[0])) from None
-    preview, staging = root / "build" / "preview", root / "build" / "preview-staging"
+    staging = root / "build" / "preview-staging"
     # One MathJax for the whole session: each rebuild typesets only equations it has not seen (its
     # stylesheet keeps the glyphs of earlier ones too, which a preview does not mind).
     engine = Typesetter()
 
-    def rebuild():
-        shutil.rmtree(staging, ignore_errors=True)
-        if regenerate:
-            regenerate()
+    def build_whole(out):
         _preflight(root)
         with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH):
-            _build_variant(root, staging, engine, offline=False, base=None)
-        swap_in(staging, preview)
+            _build_variant(root, out, engine, offline=False, base=None)
+
+    site = preview.Preview(root, root / "build" / "preview", engine, build_whole)
+
+    def rebuild():
+        changed = regenerate() if regenerate else None
+        if changed == []:
+            return "nothing changed"
+        if changed is not None:
+            try:
+                with _environ(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_FIXED_EPOCH):
+                    count = site.update(changed)
+                    return f"{count} page{'' if count == 1 else 's'} rebuilt in place"
+            except preview.Whole as why:
+                reason = f" ({why.reason})"
+        else:
+            reason = ""
+        shutil.rmtree(staging, ignore_errors=True)
+        site.whole(staging)
+        return f"built whole{reason}"
 
     def rebuild_keeping_last_good():
         try:
-            rebuild()
-            print("preview rebuilt", file=sys.stderr, flush=True)
+            done = rebuild()
+            print(f"preview rebuilt: {done}", file=sys.stderr, flush=True)
         except GenError as err:
             for line in str(err).splitlines():
                 print(f"error: {line}", file=sys.stderr, flush=True)
 
     with engine:
-        rebuild()
+        shutil.rmtree(staging, ignore_errors=True)
+        site.whole(staging)
         host, port = dev_addr.rsplit(":", 1)
-        server = LiveReloadServer(builder=rebuild_keeping_last_good, host=host, port=int(port), root=str(preview))
+        # Polled every 0.1 s (mkdocs's default 0.5 s would be most of an edit's wait).
+        server = LiveReloadServer(builder=rebuild_keeping_last_good, host=host, port=int(port),
+                                  root=str(site.folder), polling_interval=0.1)
         for path in watch:
             server.watch(str(path))
         address = f"http://{host}:{server.server_address[1]}/"
@@ -181,7 +201,7 @@ def _mkdocs_variant(root: Path, out: Path, *, offline: bool, base: str | None, p
 
 def _mkdocs(config_file: Path, **overrides) -> None:
     """One strict mkdocs build; its first warning goes into the SiteError."""
-    warnings = _FirstWarning()
+    warnings = strict.FirstWarning()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
@@ -192,18 +212,6 @@ def _mkdocs(config_file: Path, **overrides) -> None:
         raise SiteError(f"mkdocs build {config_file.name} failed: {err}{detail}") from None
     finally:
         logger.removeHandler(warnings)
-
-
-class _FirstWarning(logging.Handler):
-    """Remembers the first warning mkdocs logs."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.first = None
-
-    def emit(self, record):
-        if self.first is None:
-            self.first = record.getMessage().replace("\n", " ")
 
 
 def _source_date(root: Path) -> str:

@@ -5,7 +5,8 @@ before a build, the data files and the pages' edits after it (gen/site/finish.py
 
 - on_config: the same site_url and parity for mkdocs run by hand (`mkdocs build`, `mkdocs serve`).
 - on_files: the data files as mkdocs's own, so that its strict mode finds the pages' links to them.
-- on_env: share compiled templates between the build's mkdocs runs.
+- on_nav, on_env: hand the navigation, files and theme to `serve`'s preview (gen/site/preview.py), which
+  rebuilds an edited page with them; share compiled templates between the build's mkdocs runs.
 - on_page_content: what mkdocs's search indexes while it builds: figures' drawn text left out, tab
   labels apart, and no offline download link in the offline copy itself.
 """
@@ -22,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from gen.errors import SiteError
-from gen.site import content, finish, layout, parity, templatecache, urls
+from gen.site import content, finish, layout, parity, preview, templatecache, urls
 
 
 def on_config(config):
@@ -47,8 +48,14 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    preview.keep(config, nav=nav)
+    return nav
+
+
 def on_env(env, config, files):
     env.bytecode_cache = templatecache.SHARED
+    preview.keep(config, env=env, files=files)
     return env
 
 

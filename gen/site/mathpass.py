@@ -27,6 +27,7 @@ DESKTOP_COLUMN_EM = COLUMN_EM
 
 # mkdocs writes the link as `assets/…` or `../assets/…`, zensical as `./assets/…` at a language root.
 _SITE_CSS = re.compile(r'<link rel="stylesheet" href="(?:\./)?((?:\.\./)*)assets/stylesheets/site\.css">')
+_VERSIONED = re.compile(r'(' + re.escape(f"{mathjax.TARGET}/{mathjax.STYLESHEET}") + r'\?v=)[0-9a-f]+')
 _GLYPH = re.compile(r'<mjx-c class="([^"]+)"')
 _STRETCHY = re.compile(r'<(mjx-stretchy-[vh])\b[^>]*\bclass="([^"]+)"')
 _MATHJAX_CSS = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*)'
@@ -69,9 +70,7 @@ def typeset_site(out: Path, roots: list[Path], engine: Typesetter, *, preload: b
         write_assets(root, web)
     version = fonts.version(web.stylesheet.encode("utf-8"))
     for page, text in typeset.items():
-        used = fonts_used(text, web) if preload else []
-        links = lambda m, used=used: _head_links(m.group(1), used, version)  # noqa: E731
-        page.write_text(_MATHJAX_CSS.sub(links, text, count=1), encoding="utf-8")
+        page.write_text(link_fonts(text, web, version, preload=preload), encoding="utf-8")
     return PassResult(pages, equations, len(web.files), sum(map(len, web.files.values())))
 
 
@@ -98,6 +97,18 @@ def typeset_page(text: str, engine: Typesetter, where: str) -> tuple[str, int]:
     if count:
         text = _link_stylesheet(text, where)
     return text, count
+
+
+def link_fonts(text: str, web: fonts.WebFonts, version: str, *, preload: bool = True) -> str:
+    """A typeset page with its MathJax stylesheet link versioned (`version`) and, with `preload`, its fonts
+    preloaded."""
+    used = fonts_used(text, web) if preload else []
+    return _MATHJAX_CSS.sub(lambda m: _head_links(m.group(1), used, version), text, count=1)
+
+
+def relink(text: str, version: str) -> str:
+    """A typeset page linking MathJax's stylesheet of `version` instead of the one it links."""
+    return _VERSIONED.sub(lambda m: m.group(1) + version, text, count=1)
 
 
 def write_assets(root: Path, web: fonts.WebFonts) -> None:

@@ -48,21 +48,37 @@ def _quiet_mkdocs():
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 
-@pytest.fixture(scope="session")
-def built(request, tmp_path_factory) -> tuple[Path, Path]:
-    """(scratch project, its normal build): built by one worker of the run, under a lock."""
+def shared_build(request, tmp_path_factory, name: str, **options) -> Path:
+    """The scratch project `name`, built (`gen.site.build(**options)`) by one worker of the run, under a lock."""
     shared = tmp_path_factory.getbasetemp()
     if hasattr(request.config, "workerinput"):  # a pytest-xdist worker: its folder's parent is the run's
         shared = shared.parent
-    project, done = shared / "site-project", shared / "site-project.built"
-    with open(shared / "site-project.lock", "w") as lock:
+    project, done = shared / name, shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             shutil.rmtree(project, ignore_errors=True)  # a build that failed in another worker
-            with open(shared / "site-project.progress", "w", encoding="utf-8") as log:
-                build(make_project(project), progress=Progress(stream=log))
+            with open(shared / f"{name}.progress", "w", encoding="utf-8") as log:
+                build(make_project(project), progress=Progress(stream=log), **options)
             done.touch()
+    return project
+
+
+@pytest.fixture(scope="session")
+def built(request, tmp_path_factory) -> tuple[Path, Path]:
+    """(scratch project, its normal build): built by one worker of the run, under a lock."""
+    project = shared_build(request, tmp_path_factory, "site-project")
     return project, project / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_built(request, tmp_path_factory) -> Path:
+    """The same docs/ built by zensical (its normal build, offline zip inside), shared like `built`."""
+    from gen.site import zensicalrun
+
+    if not zensicalrun.available():
+        pytest.skip("zensical is not installed (pip install '.[zensical]')")
+    return shared_build(request, tmp_path_factory, "zensical-project", builder="zensical") / "site"
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project
 from gen.errors import SiteError
 from gen.site import build, layout, zensicalrun
 
@@ -53,10 +52,9 @@ def differences(mkdocs_site: Path, zensical_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory, project) -> Path:
-    """The zensical build of the same docs/ as the shared mkdocs build."""
-    return build(make_project(tmp_path_factory.mktemp("zensical") / "project", docs=project / "docs"),
-                 builder="zensical")
+def zensical_site(zensical_built) -> Path:
+    """The zensical build of the same docs/ as the shared mkdocs build (shared with its browser tests)."""
+    return zensical_built
 
 
 def _unzip(site: Path, target: Path) -> Path:
