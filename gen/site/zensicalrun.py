@@ -17,6 +17,19 @@ from gen.progress import QUIET, Progress
 from gen.site import layout, urls
 
 
+# Zensical merges an INHERITed config into its parent with lists appended; MkDocs replaces a list whole, and
+# mkdocs.en.yml relies on it (its nav, palette and language links replace the Korean ones). So zensical runs
+# with its merger set to MkDocs' rule: mappings merged key by key, anything else replaced.
+_MKDOCS_INHERIT = (
+    "import sys\n"
+    "from deepmerge import Merger\n"
+    "import zensical.config\n"
+    "zensical.config.always_merger = Merger([(dict, ['merge']), (list, ['override'])], ['override'], ['override'])\n"
+    "from zensical.main import cli\n"
+    "sys.argv[0] = 'zensical'\n"
+    "cli()\n")
+
+
 def available() -> bool:
     """Whether zensical is installed (`pip install '.[zensical]'`)."""
     try:
@@ -60,7 +73,7 @@ def _zensical(root: Path, lang: layout.Language, site_dir: Path, site_url: str |
         settings["site_url"] = site_url
     config.write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items()), encoding="utf-8")
     try:
-        run = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f", config.name],
+        run = subprocess.run([sys.executable, "-c", _MKDOCS_INHERIT, "build", "--strict", "-f", config.name],
                              cwd=root, env=env, capture_output=True, text=True)
     finally:
         config.unlink(missing_ok=True)

@@ -121,6 +121,28 @@ def test_zensical_gets_what_the_mkdocs_hooks_give(site, zensical_site, project, 
 
 
 
+def _sections(config_file: Path) -> set[str]:
+    from mkdocs.config import load_config
+
+    return {title for item in load_config(str(config_file)).nav if isinstance(item, dict) for title in item}
+
+
+@needs_zensical
+def test_each_language_has_its_own_navigation_and_language_links(zensical_site, project):
+    """mkdocs.en.yml's lists (nav, palette, language links) replace mkdocs.yml's, as MkDocs has it; Zensical
+    appends them unless its merger is told otherwise (gen/site/zensicalrun.py)."""
+    import html
+
+    for lang in layout.LANGUAGES:
+        page = html.unescape((zensical_site / lang.path / "derivation" / "index.html").read_text("utf-8"))
+        own = _sections(project / lang.config)
+        others = set().union(*(_sections(project / o.config) for o in layout.LANGUAGES if o != lang)) - own
+        assert own and all(title in page for title in own), lang.code
+        assert not [title for title in others if title in page], lang.code
+        assert len(re.findall(r'<link rel="alternate"', page)) == len(layout.LANGUAGES)
+        assert page.count('class="md-select__link"') == len(layout.LANGUAGES)
+
+
 def test_an_unknown_or_missing_builder_is_refused_before_building(tmp_path, monkeypatch):
     with pytest.raises(SiteError, match=r"unknown builder 'hugo' \(known: mkdocs, zensical\)"):
         build(tmp_path, builder="hugo")
