@@ -13,6 +13,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -137,7 +138,10 @@ def serve_reloads(tree, runs):
     from playwright.sync_api import sync_playwright
 
     env = dict(os.environ, PYTHONPATH=str(tree))
-    proc = subprocess.Popen([sys.executable, "-m", "gen", "serve", "--dev-addr", "127.0.0.1:0"], cwd=tree, env=env,
+    with socket.socket() as probe:  # a free port (serve prints the address it was given)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "gen", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=tree, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
