@@ -64,7 +64,7 @@ def verify_all(derivations, examples=None, memo=None, cache=None, report=None):
             errors[n] = err
             continue
         if key is not None:
-            memo[d.name] = (key, verified[d.name])
+            memo[d.name] = (key, verified[d.name], {})  # the last: what its pages are rendered from
     if errors:
         raise errors[min(errors)]  # the first derivation's error, as when they ran one after another
     return {d.name: verified[d.name] for d in derivations}
@@ -104,31 +104,19 @@ def site_context(derivations):
             "equations": {d.name: d.equations() for d in derivations if d.equations}}
 
 
-def _site(derivations, memo):
-    """`site_context`, kept in the `memo` for the same derivations (it is made from their code alone)."""
-    if memo is None:
-        return site_context(derivations)
-    key = ("site", tuple((d.name, str(d.folder)) for d in derivations))
-    if key not in memo:
-        memo[key] = site_context(derivations)
-    return memo[key]
-
-
 def render_derivation(derivation, verified, site, memo=None):
     """Every file of one derivation: its pages in each language, its figures, its data.
 
     With a `memo` (see `verify_all`), what the pages are rendered from (the context, each language's words
     and figures) is kept with the verified results it was made from, and used again while they are the same
     (a template edited in `serve`: only the pages are rendered again)."""
-    kept = memo.get(("context", derivation.name)) if memo is not None else None
-    if kept is not None and kept[0] is verified:
-        context, languages = kept[1:]
-    else:
-        context = derivation.context(verified)
-        languages = {lang: derivation.language(verified, lang) if derivation.language else ({}, {})
-                     for lang in LANGUAGES}
-        if memo is not None:
-            memo[("context", derivation.name)] = (verified, context, languages)
+    kept = memo.get(derivation.name) if memo is not None else None
+    made = kept[2] if kept is not None and kept[1] is verified else {}
+    if not made:
+        made["context"] = derivation.context(verified)
+        made["languages"] = {lang: derivation.language(verified, lang) if derivation.language else ({}, {})
+                             for lang in LANGUAGES}
+    context, languages = made["context"], made["languages"]
     outputs = {}
     for lang in LANGUAGES:
         words, files = languages[lang]
@@ -147,7 +135,7 @@ def generate(derivations, examples=None, only=None, memo=None, cache=None, repor
     files an earlier run rendered, and is neither computed nor verified again."""
     chosen = [d for d in derivations if only is None or d.name in only]
     report = report or (lambda name, how: None)
-    site = _site(derivations, memo)
+    site = site_context(derivations)
     pages = pagecache.PageCache(cache.folder) if cache is not None else None
     files, todo = {}, []
     for d in chosen:
