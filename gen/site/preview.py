@@ -8,12 +8,14 @@ words. What the kept state cannot answer is built whole again, as the first time
 a page whose title changed (every page's navigation shows it), a file mkdocs does not know yet.
 """
 
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gen.site import content, fonts, langpass, layout, mathpass, searchpass, strict
+from gen.write import atomic_write, swap_in
 
 _KEPT: dict | None = None
 """While a preview builds whole: config file → the state its mkdocs run hands over (see `keep`)."""
@@ -60,8 +62,6 @@ class Preview:
     def whole(self, staging: Path) -> None:
         """Build everything into `staging`, swap it in, and keep each language's state."""
         global _KEPT
-        from gen.write import swap_in
-
         _KEPT = {}
         try:
             self._build_whole(staging)
@@ -111,7 +111,7 @@ class Preview:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
         for path, text in written.items():
-            _write(path, text)
+            atomic_write(path, text)
         return len(built)
 
     def _pages(self, item: _Language, uris: list[str]) -> dict:
@@ -149,8 +149,6 @@ class Preview:
     def _index(self, item: _Language, urls: list[str], entries: list[dict]) -> dict:
         """{path: text} of the language's search index with the rebuilt pages' entries replaced by `entries`
         (rewritten as the search pass rewrites every entry)."""
-        import json
-
         path = item.root / "search" / "search_index.json"
         index = json.loads(path.read_text("utf-8"))
         rebuilt = set(urls)
@@ -184,9 +182,3 @@ class Preview:
         for path, (code, text) in typeset.items():
             written[path] = langpass.mark_page(mathpass.link_fonts(text, web, version), code)
         return written
-
-
-def _write(path: Path, text: str) -> None:
-    from gen.write import atomic_write
-
-    atomic_write(path, text)

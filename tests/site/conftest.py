@@ -6,6 +6,7 @@ With several test workers (pytest-xdist), the first to need it builds it and the
 others wait for it, then read the same files.
 """
 
+import contextlib
 import fcntl
 import functools
 import http.server
@@ -98,13 +99,17 @@ def site(built) -> Path:
     return built[1]
 
 
-@pytest.fixture(scope="session")
-def offline_site(site, tmp_path_factory) -> Path:
-    """The offline copy exactly as readers get it: unpacked from the download."""
-    target = tmp_path_factory.mktemp("offline")
+def unzip_offline(site: Path, target: Path) -> Path:
+    """The offline copy in `site`'s download, unpacked into `target`; its folder."""
     with zipfile.ZipFile(site / "downloads" / layout.OFFLINE_ZIP) as zf:
         zf.extractall(target)
     return target / Path(layout.OFFLINE_ZIP).stem
+
+
+@pytest.fixture(scope="session")
+def offline_site(site, tmp_path_factory) -> Path:
+    """The offline copy exactly as readers get it: unpacked from the download."""
+    return unzip_offline(site, tmp_path_factory.mktemp("offline"))
 
 
 @pytest.fixture(scope="session")
@@ -113,21 +118,29 @@ def pages(project) -> list[str]:
     return sorted(layout.page_files(project / "docs" / layout.LANGUAGES[0].code))
 
 
-@pytest.fixture(scope="session")
-def http_url(site):
-    """http://127.0.0.1:<free port>/ serving site/ from a stdlib server thread."""
+@contextlib.contextmanager
+def serving(folder: Path):
+    """http://127.0.0.1:<free port>/ serving `folder` from a stdlib server thread, for the duration."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def http_url(site):
+    """http://127.0.0.1:<free port>/ serving site/."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

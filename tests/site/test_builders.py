@@ -14,11 +14,11 @@ import difflib
 import json
 import re
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from conftest import unzip_offline
 from gen.errors import SiteError
 from gen.site import build, layout, zensicalrun
 
@@ -57,12 +57,6 @@ def zensical_site(zensical_built) -> Path:
     return zensical_built
 
 
-def _unzip(site: Path, target: Path) -> Path:
-    with zipfile.ZipFile(site / "downloads" / layout.OFFLINE_ZIP) as zf:
-        zf.extractall(target)
-    return target / Path(layout.OFFLINE_ZIP).stem
-
-
 @needs_zensical
 def test_every_article_is_the_same(site, zensical_site, pages):
     html = [p for p in site.rglob("*.html")]
@@ -72,7 +66,7 @@ def test_every_article_is_the_same(site, zensical_site, pages):
 
 @needs_zensical
 def test_the_offline_copies_articles_are_the_same(offline_site, zensical_site, tmp_path):
-    assert differences(offline_site, _unzip(zensical_site, tmp_path)) == []
+    assert differences(offline_site, unzip_offline(zensical_site, tmp_path)) == []
 
 
 @needs_zensical
@@ -109,7 +103,7 @@ def test_zensical_gets_what_the_mkdocs_hooks_give(site, zensical_site, project, 
     for source in sorted((project / "docs" / "data").glob("*.json")):
         for lang in layout.LANGUAGES:
             assert (zensical_site / lang.path / "data" / source.name).read_bytes() == source.read_bytes()
-    offline = _unzip(zensical_site, tmp_path)
+    offline = unzip_offline(zensical_site, tmp_path)
     for lang in layout.LANGUAGES:
         online = _index(zensical_site / lang.path / "search.json")
         copy = _index(offline / lang.path / "search.js")

@@ -70,9 +70,9 @@ def typeset(tab, url: str) -> dict:
     return tab.evaluate(FOUND)
 
 
-@pytest.fixture(scope="module")
-def visits(browser, bases):
-    """(language, mode) → page → what one visit found there, and the requests it made; problems seen."""
+def visiting(browser, bases):
+    """visit(language, mode) → ({page: what one visit found there, and the requests it made}, problems seen),
+    each (language, mode) visited once."""
     done = {}
 
     def visit(lang, mode):
@@ -87,6 +87,11 @@ def visits(browser, bases):
             done[(lang.code, mode)] = found, tab.problems
         return done[(lang.code, mode)]
     return visit
+
+
+@pytest.fixture(scope="module")
+def visits(browser, bases):
+    return visiting(browser, bases)
 
 
 def foreign(requests: list[str], base: str) -> list[str]:

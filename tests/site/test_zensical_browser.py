@@ -6,63 +6,34 @@ Zensical's search is its own: a dialog in a shadow root, opened by the header's 
 CSS locators see into open shadow roots). Skipped when zensical is not installed (pip install '.[zensical]').
 """
 
-import functools
-import http.server
-import threading
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import docs_source
+from conftest import serving, unzip_offline
 from gen.site import layout
-from test_site_browser import foreign, page_url, typeset, watched
+from test_site_browser import foreign, page_url, visiting, watched
 from test_site_links import broken_links
 from htmlscan import absolute_urls
 from test_site_no_external import NAMESPACES
 
-PAGES = sorted(layout.page_files(docs_source() / layout.LANGUAGES[0].code))
 MODES = ["http", "file"]
 
 
 @pytest.fixture(scope="module")
 def zensical_offline(zensical_built, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("zensical-offline")
-    with zipfile.ZipFile(zensical_built / "downloads" / layout.OFFLINE_ZIP) as zf:
-        zf.extractall(target)
-    return target / Path(layout.OFFLINE_ZIP).stem
+    return unzip_offline(zensical_built, tmp_path_factory.mktemp("zensical-offline"))
 
 
 @pytest.fixture(scope="module")
 def bases(zensical_built, zensical_offline):
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(zensical_built)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield {"http": f"http://127.0.0.1:{server.server_address[1]}/", "file": zensical_offline.as_uri() + "/"}
-    server.shutdown()
-    server.server_close()
+    with serving(zensical_built) as url:
+        yield {"http": url, "file": zensical_offline.as_uri() + "/"}
 
 
 @pytest.fixture(scope="module")
 def visits(browser, bases):
-    """(language code, mode) → ({page: what its visit found}, problems seen)."""
-    done = {}
-
-    def visit(lang, mode):
-        if (lang.code, mode) not in done:
-            context = browser.new_context()
-            tab = watched(context)
-            found = {}
-            for page in PAGES:
-                tab.requests.clear()
-                found[page] = {**typeset(tab, page_url(bases[mode], lang, page, mode)), "requests": list(tab.requests)}
-            context.close()
-            done[(lang.code, mode)] = found, tab.problems
-        return done[(lang.code, mode)]
-    return visit
+    return visiting(browser, bases)
 
 
 @pytest.mark.parametrize("mode", MODES)
